@@ -1,0 +1,50 @@
+"""A Sphinx extension that renders a CSV catalog of API error codes.
+
+``setup()`` only wires the parts together; each part lives in its own module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from sphinx_errcodes.directive import ErrorCodesDirective
+from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, documents_to_reread, warn_unknown_code
+from sphinx_errcodes.html import visit_error_code_list
+from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
+
+__version__ = "0.1.0"
+
+
+def resolve_catalog_path(app: Sphinx, config: Config) -> None:
+    """``errcodes_file`` is relative to the folder of conf.py, like Sphinx's own path settings."""
+    if config.errcodes_file:
+        config.errcodes_file = str((Path(app.confdir) / config.errcodes_file).resolve())
+
+
+def expand_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if app.builder.format == "html":
+        return
+    for node in list(doctree.findall(error_code_list)):
+        node.replace_self(expand_to_definition_list(node))
+
+
+def setup(app: Sphinx) -> dict:
+    app.add_config_value("errcodes_file", None, "env", types=frozenset({str, type(None)}))
+    app.connect("config-inited", resolve_catalog_path)
+    app.add_domain(ErrorCodesDomain)
+    app.add_role("errcode", ErrorCodeRole(warn_dangling=True))
+    app.add_directive("error-codes", ErrorCodesDirective)
+    app.add_node(error_code_list, html=(visit_error_code_list, None))
+    app.connect("doctree-resolved", expand_for_other_builders)
+    app.connect("warn-missing-reference", warn_unknown_code)
+    app.connect("env-get-outdated", documents_to_reread)
+    return {
+        "version": __version__,
+        "env_version": ErrorCodesDomain.data_version,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

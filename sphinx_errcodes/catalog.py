@@ -1,0 +1,225 @@
+"""Read and validate a CSV catalog of error codes.
+
+This module knows nothing of Sphinx: it turns a file into plain data
+(:class:`ErrorCode`) and a list of :class:`CatalogProblem`, each with the
+line it comes from, so that any front end (the Sphinx build, the command
+line checker) reports the same problems in the same words.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+REQUIRED_COLUMNS = ("code", "category", "description")
+OPTIONAL_COLUMNS = ("see_also",)
+KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+UNCATEGORIZED = "Uncategorized"
+
+_CODE = re.compile(r"[A-Za-z0-9_.\-]+")
+_INTEGER = re.compile(r"-?[0-9]+")
+_DIGIT_RUNS = re.compile(r"([0-9]+)")
+# Control characters cannot appear in XML-based output (EPUB, the XML
+# builders) and are never intended in a message, so they are reported.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CODE_RULE = "a code is an integer (such as 36 or -99) or letters, digits, '_', '.' and '-' (such as E0308)"
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCode:
+    """One row of the catalog."""
+
+    code: str
+    category: str
+    description: str
+    line: int
+    see_also: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """The HTML id of the code's entry; derived from the code alone."""
+        return anchor_for(self.code)
+
+    @property
+    def sort_key(self) -> tuple:
+        return code_sort_key(self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogProblem:
+    """Something wrong with the catalog, and where."""
+
+    path: str
+    line: int
+    message: str
+
+    @property
+    def location(self) -> str:
+        """``file:line``, or the file alone for a problem of the whole file (line 0)."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+def anchor_for(code: str) -> str:
+    return f"code-{code}"
+
+
+def code_sort_key(code: str) -> tuple:
+    """Integers sort numerically, other codes naturally (E2 before E10)."""
+    if _INTEGER.fullmatch(code):
+        return (0, int(code), code)
+    parts = tuple(
+        (0, int(part)) if part.isdigit() else (1, part.lower())
+        for part in _DIGIT_RUNS.split(code)
+        if part
+    )
+    return (1, parts, code)
+
+
+def group_by_category(codes: list[ErrorCode]) -> list[tuple[str, list[ErrorCode]]]:
+    """Categories in order of first appearance, codes sorted inside each."""
+    groups: dict[str, list[ErrorCode]] = {}
+    for code in codes:
+        groups.setdefault(code.category, []).append(code)
+    return [(category, sorted(members, key=lambda c: c.sort_key)) for category, members in groups.items()]
+
+
+def read_catalog(path: str | Path) -> tuple[list[ErrorCode], list[CatalogProblem]]:
+    """Turn a CSV file into its codes and the problems found in it.
+
+    Never raises for bad input: every problem becomes a :class:`CatalogProblem`
+    and every row that can be rendered is returned.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return [], [CatalogProblem(str(path), 0, f"catalog file not found: {path.resolve()}; check errcodes_file in conf.py")]
+    except OSError as error:
+        return [], [CatalogProblem(str(path), 0, f"cannot read catalog file {path.resolve()}: {error.strerror or error}")]
+    return parse_catalog(data, str(path))
+
+
+def parse_catalog(data: bytes, path: str) -> tuple[list[ErrorCode], list[CatalogProblem]]:
+    """The body of :func:`read_catalog`, for data that is already in memory."""
+    return _CatalogParser(path).parse(data)
+
+
+class _CatalogParser:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[CatalogProblem] = []
+        self.codes: list[ErrorCode] = []
+        self.first_line_of: dict[str, int] = {}
+
+    def report(self, line: int, message: str) -> None:
+        self.problems.append(CatalogProblem(self.path, line, message))
+
+    def parse(self, data: bytes) -> tuple[list[ErrorCode], list[CatalogProblem]]:
+        rows = self._rows(self._decode(data))
+        header = next(rows, None)
+        if header is None:
+            self.report(1, "the catalog is empty; write a header row 'code,category,description' and one row per code")
+            return self.codes, self.problems
+        columns = self._columns(*header)
+        if columns is not None:
+            for line, fields in rows:
+                self._add_row(line, fields, columns)
+        self._check_see_also()
+        return self.codes, self.problems
+
+    def _check_see_also(self) -> None:
+        for code in self.codes:
+            for other in code.see_also:
+                if other not in self.first_line_of:
+                    self.report(code.line, f"code {code.code} has see_also {other!r}, which is not a code of this catalog; fix or remove it")
+
+    def _decode(self, data: bytes) -> str:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            self.report(
+                line,
+                f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8. "
+                "Undecodable bytes are shown as \N{REPLACEMENT CHARACTER}",
+            )
+            return data.decode("utf-8-sig", errors="replace")
+
+    def _rows(self, text: str):
+        """Yield (first line, fields) for every non-blank record."""
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        while True:
+            line = reader.line_num + 1
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                self.report(line, f"malformed CSV ({error}); put a field that contains commas, quotes or line breaks in double quotes and double any quote inside it")
+                continue
+            if any(field.strip() for field in fields):
+                yield line, [field.strip() for field in fields]
+
+    def _columns(self, line: int, header: list[str]) -> list[str] | None:
+        names = [name.lower() for name in header]
+        if not set(names) & set(KNOWN_COLUMNS):
+            if len(header) == len(REQUIRED_COLUMNS) and _CODE.fullmatch(header[0]):
+                self.report(line, "missing header row; add 'code,category,description' as the first line (this row is read as code, category, description)")
+                self._add_row(line, header, list(REQUIRED_COLUMNS))
+                return list(REQUIRED_COLUMNS)
+            self.report(line, f"missing header row: expected the columns {','.join(REQUIRED_COLUMNS)}, found {','.join(header)!r}")
+            return None
+        for name in header:
+            if name.lower() not in KNOWN_COLUMNS:
+                self.report(line, f"unknown column {name!r}; the columns are {', '.join(KNOWN_COLUMNS)} (see_also is optional)")
+        for name in dict.fromkeys(names):
+            if names.count(name) > 1 and name in KNOWN_COLUMNS:
+                self.report(line, f"column {name!r} appears {names.count(name)} times; keep one")
+        missing = [name for name in REQUIRED_COLUMNS if name not in names]
+        for name in missing:
+            self.report(line, f"missing required column {name!r} in the header; the columns are {','.join(REQUIRED_COLUMNS)}")
+        if "code" in missing:
+            return None
+        return names
+
+    def _add_row(self, line: int, fields: list[str], columns: list[str]) -> None:
+        if len(fields) != len(columns):
+            if len(fields) > len(columns):
+                fix = "put a field that contains a comma in double quotes"
+            else:
+                fix = "add the missing fields"
+            many = "many" if len(fields) > len(columns) else "few"
+            self.report(line, f"too {many} fields: {len(fields)} instead of {len(columns)} ({','.join(columns)}); {fix}")
+            return
+        values = {}
+        for name, field in zip(columns, fields):
+            values.setdefault(name, field)
+        code = values["code"]
+        if not _CODE.fullmatch(code):
+            reason = "the code is empty" if not code else f"invalid code {code!r}"
+            self.report(line, f"{reason}: {_CODE_RULE}")
+            return
+        if code in self.first_line_of:
+            self.report(line, f"duplicate code {code}: already defined on line {self.first_line_of[code]}; keep one row per code")
+            return
+        self.first_line_of[code] = line
+        category = self._text(line, code, "category", values.get("category"))
+        description = self._text(line, code, "description", values.get("description"))
+        see_also = tuple(values.get("see_also", "").split())
+        self.codes.append(ErrorCode(code, category or UNCATEGORIZED, description, line, see_also))
+
+    def _text(self, line: int, code: str, column: str, value: str | None) -> str:
+        if value is None:  # the whole column is missing, which the header reported
+            return ""
+        if not value:
+            self.report(line, f"code {code} has an empty {column}; write one")
+        if _CONTROL_CHARACTERS.search(value):
+            self.report(line, f"the {column} of code {code} contains a control character; remove it (shown as \N{REPLACEMENT CHARACTER})")
+            value = _CONTROL_CHARACTERS.sub("\N{REPLACEMENT CHARACTER}", value)
+        return value
