@@ -1,0 +1,51 @@
+"""Shared fixtures: real Sphinx builds of the projects under ``roots/``, and HTML parsing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+ROOTS = Path(__file__).parent / "roots"
+PROJECT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where ``@pytest.mark.sphinx(testroot=...)`` finds its projects."""
+    return ROOTS
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    """Copy a root (or any folder) to a fresh directory, build it, return the app.
+
+    Module scoped, so one build serves every test that reads its output.
+    """
+    apps: list[SphinxTestApp] = []
+
+    def build_project(root: str | Path, buildername: str = "html", *, srcdir: Path | None = None, **kwargs) -> SphinxTestApp:
+        if srcdir is None:
+            srcdir = tmp_path_factory.mktemp(Path(root).name)
+            shutil.copytree(ROOTS / root, srcdir, dirs_exist_ok=True)
+        app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+        apps.append(app)
+        app.build()
+        return app
+
+    yield build_project
+    for app in apps:
+        app.cleanup()
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def read_search_index(outdir: Path) -> dict:
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
