@@ -41,8 +41,9 @@ class ErrorCodeRole(XRefRole):
 
 class ErrorCodesDomain(Domain):
     name = "errcodes"
-    label = "Error codes"
-    object_types = {"code": ObjType("error code", "code")}
+    # Search results name an object "<label> <type>": "Error code".
+    label = "Error"
+    object_types = {"code": ObjType("code", "code")}
     roles = {"code": XRefRole(warn_dangling=True)}
     initial_data: dict[str, Any] = {
         "codes": {},  # code -> (docname, ErrorCode)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.console import strip_colors
 
 ROOTS = Path(__file__).parent / "roots"
 PROJECT = Path(__file__).parent.parent
@@ -24,22 +25,23 @@ def rootdir() -> Path:
 def build(tmp_path_factory):
     """Copy a root (or any folder) to a fresh directory, build it, return the app.
 
-    Module scoped, so one build serves every test that reads its output.
+    Module scoped, so one build serves every test that reads its output. The
+    app is cleaned up at once (its output stays), so that builds do not share
+    docutils' global node registry.
     """
-    apps: list[SphinxTestApp] = []
 
     def build_project(root: str | Path, buildername: str = "html", *, srcdir: Path | None = None, **kwargs) -> SphinxTestApp:
         if srcdir is None:
             srcdir = tmp_path_factory.mktemp(Path(root).name)
             shutil.copytree(ROOTS / root, srcdir, dirs_exist_ok=True)
         app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-        apps.append(app)
-        app.build()
+        try:
+            app.build()
+        finally:
+            app.cleanup()
         return app
 
-    yield build_project
-    for app in apps:
-        app.cleanup()
+    return build_project
 
 
 def parse_html(path: Path) -> BeautifulSoup:
@@ -49,3 +51,8 @@ def parse_html(path: Path) -> BeautifulSoup:
 def read_search_index(outdir: Path) -> dict:
     text = (outdir / "searchindex.js").read_text(encoding="utf-8")
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def warnings_of(app: SphinxTestApp) -> str:
+    """The build's warnings as plain text, one per line."""
+    return strip_colors(app.warning.getvalue())

@@ -1,0 +1,142 @@
+"""A wrong catalog: a clear warning with file:line and what to fix, never a traceback, nothing lost."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOTS, parse_html, warnings_of
+
+HEADER = b"code,category,description\n"
+
+
+@pytest.fixture
+def build_catalog(build, tmp_path):
+    """Build the test-catalog project with the given bytes as its CSV."""
+
+    def build_with(data: bytes | None, **kwargs):
+        shutil.copytree(ROOTS / "test-catalog", tmp_path, dirs_exist_ok=True)
+        if data is not None:
+            (tmp_path / "codes.csv").write_bytes(data)
+        app = build("test-catalog", srcdir=tmp_path, **kwargs)
+        return app, warnings_of(app).splitlines(), parse_html(app.outdir / "index.html")
+
+    return build_with
+
+
+def rendered_codes(page) -> list[str]:
+    return [code.get_text() for code in page.find_all(class_="errcodes-code")]
+
+
+def only_warning(warnings: list[str]) -> str:
+    assert len(warnings) == 1, warnings
+    assert warnings[0].endswith("[errcodes.catalog]")
+    return warnings[0]
+
+
+def test_missing_file_names_the_resolved_path(build_catalog):
+    app, warnings, _ = build_catalog(None)
+    (warning,) = warnings
+    assert warning.startswith(f"{app.srcdir / 'index.rst'}:4: WARNING: catalog file not found: {app.srcdir / 'codes.csv'}")
+    assert "errcodes_file" in warning
+
+
+def test_unreadable_file_names_the_resolved_path(build_catalog, tmp_path):
+    (tmp_path / "codes.csv").mkdir()
+    app, warnings, _ = build_catalog(None)
+    (warning,) = warnings
+    assert f"WARNING: cannot read catalog file {app.srcdir / 'codes.csv'}" in warning
+
+
+def test_empty_file_asks_for_a_header(build_catalog):
+    app, warnings, _ = build_catalog(b"")
+    assert only_warning(warnings).startswith(f"{app.srcdir / 'codes.csv'}:1: WARNING: the catalog is empty")
+
+
+def test_missing_header_is_reported_and_the_rows_still_render(build_catalog):
+    app, warnings, page = build_catalog(b"36,Funds,Insufficient funds\n37,Funds,Invalid quantity\n")
+    assert only_warning(warnings).startswith(f"{app.srcdir / 'codes.csv'}:1: WARNING: missing header row")
+    assert rendered_codes(page) == ["36", "37"]
+
+
+def test_missing_required_column_is_named(build_catalog):
+    app, warnings, page = build_catalog(b"code,description\n36,Insufficient funds\n")
+    assert f"codes.csv:1: WARNING: missing required column 'category'" in only_warning(warnings)
+    assert rendered_codes(page) == ["36"]
+
+
+def test_unknown_column_is_named_not_ignored(build_catalog):
+    app, warnings, page = build_catalog(b"code,category,description,http_status\n36,Funds,Insufficient funds,402\n")
+    assert "codes.csv:1: WARNING: unknown column 'http_status'" in only_warning(warnings)
+    assert rendered_codes(page) == ["36"]
+
+
+def test_invalid_code_names_the_code_and_the_rule(build_catalog):
+    app, warnings, page = build_catalog(HEADER + b"36,Funds,Insufficient funds\n3 6,Funds,Spaced\n")
+    warning = only_warning(warnings)
+    assert "codes.csv:3: WARNING: invalid code '3 6': a code is an integer" in warning
+    assert rendered_codes(page) == ["36"]
+
+
+def test_duplicate_code_names_both_lines(build_catalog):
+    app, warnings, page = build_catalog(HEADER + b"36,Funds,Insufficient funds\n37,Funds,Invalid quantity\n36,Funds,Again\n")
+    assert "codes.csv:4: WARNING: duplicate code 36: already defined on line 2" in only_warning(warnings)
+    assert rendered_codes(page) == ["36", "37"]
+
+
+def test_empty_description_is_reported_and_the_code_still_renders(build_catalog):
+    app, warnings, page = build_catalog(HEADER + b"36,Funds,\n")
+    assert "codes.csv:2: WARNING: code 36 has an empty description" in only_warning(warnings)
+    assert rendered_codes(page) == ["36"]
+
+
+def test_empty_category_is_reported_and_the_code_still_renders(build_catalog):
+    app, warnings, page = build_catalog(HEADER + b"36,,Insufficient funds\n")
+    assert "codes.csv:2: WARNING: code 36 has an empty category" in only_warning(warnings)
+    assert rendered_codes(page) == ["36"]
+
+
+def test_too_many_fields_suggests_quoting(build_catalog):
+    app, warnings, page = build_catalog(HEADER + b"36,Funds,Insufficient, funds\n37,Funds,Invalid quantity\n")
+    warning = only_warning(warnings)
+    assert "codes.csv:2: WARNING: too many fields: 4 instead of 3" in warning
+    assert "double quotes" in warning
+    assert rendered_codes(page) == ["37"]
+
+
+def test_too_few_fields_is_reported_with_its_line(build_catalog):
+    app, warnings, page = build_catalog(HEADER + b"36,Funds\n37,Funds,Invalid quantity\n")
+    assert "codes.csv:2: WARNING: too few fields: 2 instead of 3" in only_warning(warnings)
+    assert rendered_codes(page) == ["37"]
+
+
+def test_malformed_quoting_is_reported_with_its_line(build_catalog):
+    app, warnings, page = build_catalog(HEADER + b'36,Funds,"Insufficient" funds\n37,Funds,Invalid quantity\n')
+    assert "codes.csv:2: WARNING: malformed CSV" in only_warning(warnings)
+    assert rendered_codes(page) == ["37"]
+
+
+def test_invalid_utf8_is_reported_with_its_line(build_catalog):
+    app, warnings, page = build_catalog(HEADER + b"36,Funds,Insufficient funds\n37,Funds,Invalid \xff quantity\n")
+    assert "codes.csv:3: WARNING: the file is not valid UTF-8" in only_warning(warnings)
+    assert rendered_codes(page) == ["36", "37"]
+
+
+def test_bom_crlf_quoted_commas_and_quotes_are_read_correctly(build_catalog):
+    data = '\ufeffcode,category,description\r\n36,Funds,"Funds, insufficient"\r\n37,Funds,"Say ""no"""\r\n'.encode()
+    app, warnings, page = build_catalog(data)
+    assert warnings == []
+    descriptions = [d.get_text() for d in page.find_all(class_="errcodes-description")]
+    assert descriptions == ["Funds, insufficient", 'Say "no"']
+
+
+def test_a_catalog_warning_fails_a_build_with_W(build_catalog):
+    app, _, _ = build_catalog(HEADER + b"36,Funds,Insufficient funds\nbad code,Funds,x\n", warningiserror=True)
+    assert app.statuscode == 1
+
+
+def test_directive_without_errcodes_file_says_how_to_configure(build_catalog):
+    app, warnings, _ = build_catalog(None, confoverrides={"errcodes_file": None})
+    (warning,) = warnings
+    assert warning.startswith(f"{app.srcdir / 'index.rst'}:4: WARNING: the error-codes directive needs a catalog: set errcodes_file in conf.py")
