@@ -1,0 +1,55 @@
+"""Incremental builds follow the catalog without -E."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from conftest import ROOTS, parse_html, warnings_of
+
+
+def rewrite_catalog(srcdir, old: str, new: str) -> None:
+    catalog = srcdir / "codes.csv"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    # Sphinx compares modification times; make the edit visibly newer.
+    later = catalog.stat().st_mtime + 5
+    os.utime(catalog, (later, later))
+
+
+@pytest.fixture
+def srcdir(tmp_path):
+    shutil.copytree(ROOTS / "test-basic", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def test_an_edited_description_shows_on_the_reference_page_without_a_fresh_build(build, srcdir):
+    build("test-basic", srcdir=srcdir)
+    rewrite_catalog(srcdir, "36,Margin and funds,Insufficient funds", "36,Margin and funds,Not enough funds")
+    app = build("test-basic", srcdir=srcdir)
+    entry = parse_html(app.outdir / "errors.html").find(id="code-36")
+    assert entry.find(class_="errcodes-description").get_text() == "Not enough funds"
+
+
+def test_an_edited_description_updates_the_link_title_on_referencing_pages(build, srcdir):
+    build("test-basic", srcdir=srcdir)
+    rewrite_catalog(srcdir, "36,Margin and funds,Insufficient funds", "36,Margin and funds,Not enough funds")
+    app = build("test-basic", srcdir=srcdir)
+    link = parse_html(app.outdir / "orders.html").find("a", href="errors.html#code-36")
+    assert link["title"] == "Not enough funds"
+
+
+def test_a_removed_code_warns_on_the_page_that_references_it(build, srcdir):
+    first = build("test-basic", srcdir=srcdir)
+    assert "unknown error code '99'" not in warnings_of(first)
+    rewrite_catalog(srcdir, "99,General,Cannot perform operation for another user\n", "")
+    app = build("test-basic", srcdir=srcdir)
+    assert f"{srcdir / 'orders.rst'}:12: WARNING: unknown error code '99'" in warnings_of(app)
+    assert parse_html(app.outdir / "errors.html").find(id="code-99") is None
+
+
+def test_nothing_is_reread_when_nothing_changed(build, srcdir):
+    build("test-basic", srcdir=srcdir)
+    app = build("test-basic", srcdir=srcdir)
+    assert "0 added, 0 changed, 0 removed" in app.status.getvalue()

@@ -1,0 +1,43 @@
+"""The project's own site: the trading API's catalog, rendered whole and without warnings."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+
+from conftest import PROJECT, parse_html, warnings_of
+
+
+@pytest.fixture(scope="module")
+def site(build, tmp_path_factory):
+    checkout = tmp_path_factory.mktemp("site")
+    shutil.copytree(PROJECT / "docs", checkout / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(PROJECT / "data", checkout / "data")
+    return build("site", srcdir=checkout / "docs")
+
+
+@pytest.fixture(scope="module")
+def catalog_rows():
+    with open(PROJECT / "data" / "codes.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_catalog_has_the_94_codes_of_the_api(catalog_rows):
+    assert len(catalog_rows) == 94
+    assert len({row["code"] for row in catalog_rows}) == 94
+
+
+def test_the_site_builds_without_warnings(site):
+    assert warnings_of(site) == ""
+
+
+def test_every_row_of_the_catalog_has_its_anchor_and_exact_text_on_errors_html(site, catalog_rows):
+    page = parse_html(site.outdir / "errors.html")
+    for row in catalog_rows:
+        entry = page.find(id=f"code-{row['code']}")
+        assert entry is not None, row["code"]
+        assert entry.find(class_="errcodes-code").get_text() == row["code"]
+        assert entry.find(class_="errcodes-description").get_text() == row["description"]
+        assert entry.find_parent("section", class_="errcodes-category").find("h2").contents[0] == row["category"]
