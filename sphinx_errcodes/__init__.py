@@ -11,8 +11,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from sphinx_errcodes.backlinks import add_backlinks, reference_pages_to_rewrite, remember_references
 from sphinx_errcodes.directive import ErrorCodesDirective
 from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, documents_to_reread, warn_unknown_code
+from sphinx_errcodes.export import write_catalog_json
 from sphinx_errcodes.html import visit_error_code_list
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
 
@@ -34,14 +36,20 @@ def expand_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str
 
 def setup(app: Sphinx) -> dict:
     app.add_config_value("errcodes_file", None, "env", types=frozenset({str, type(None)}))
+    app.add_config_value("errcodes_backlinks", True, "env", types=frozenset({bool}))
     app.connect("config-inited", resolve_catalog_path)
     app.add_domain(ErrorCodesDomain)
     app.add_role("errcode", ErrorCodeRole(warn_dangling=True))
     app.add_directive("error-codes", ErrorCodesDirective)
     app.add_node(error_code_list, html=(visit_error_code_list, None))
+    # Backlinks first: the expansion for non-HTML builders renders them.
+    app.connect("doctree-resolved", add_backlinks, priority=400)
     app.connect("doctree-resolved", expand_for_other_builders)
     app.connect("warn-missing-reference", warn_unknown_code)
     app.connect("env-get-outdated", documents_to_reread)
+    app.connect("env-get-outdated", remember_references)
+    app.connect("env-get-updated", reference_pages_to_rewrite)
+    app.connect("build-finished", write_catalog_json)
     return {
         "version": __version__,
         "env_version": ErrorCodesDomain.data_version,

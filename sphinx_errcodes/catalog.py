@@ -89,6 +89,19 @@ def group_by_category(codes: list[ErrorCode]) -> list[tuple[str, list[ErrorCode]
     return [(category, sorted(members, key=lambda c: c.sort_key)) for category, members in groups.items()]
 
 
+def codes_sharing_description(codes: list[ErrorCode]) -> dict[str, tuple[str, ...]]:
+    """For each code, the other codes whose description is exactly the same."""
+    by_description: dict[str, list[ErrorCode]] = {}
+    for code in codes:
+        if code.description:
+            by_description.setdefault(code.description, []).append(code)
+    shared: dict[str, tuple[str, ...]] = {}
+    for group in by_description.values():
+        for code in group:
+            shared[code.code] = tuple(other.code for other in sorted(group, key=lambda c: c.sort_key) if other is not code)
+    return shared
+
+
 def read_catalog(path: str | Path) -> tuple[list[ErrorCode], list[CatalogProblem]]:
     """Turn a CSV file into its codes and the problems found in it.
 

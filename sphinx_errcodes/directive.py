@@ -9,7 +9,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_errcodes.catalog import ErrorCode, group_by_category, read_catalog
+from sphinx_errcodes.catalog import ErrorCode, codes_sharing_description, group_by_category, read_catalog
 from sphinx_errcodes.nodes import make_error_code_list
 
 logger = logging.getLogger(__name__)
@@ -42,14 +42,16 @@ class ErrorCodesDirective(SphinxDirective):
         domain = self.env.domains["errcodes"]
         for code in codes:
             domain.note_code(code, self.env.current_document.docname, location=self.get_location())
-        return [self._section(category, members, anchor) for (category, members), anchor in _with_anchors(group_by_category(codes))]
+        shared = codes_sharing_description(codes)
+        return [_section(category, members, anchor, shared) for (category, members), anchor in _with_anchors(group_by_category(codes))]
 
-    def _section(self, category: str, codes: list[ErrorCode], anchor: str) -> nodes.section:
-        section = nodes.section(ids=[anchor], classes=["errcodes-category"])
-        section += nodes.title(category, category)
-        section += addnodes.index(entries=[entry for code in codes for entry in _index_entries(code)])
-        section += make_error_code_list(codes)
-        return section
+
+def _section(category: str, codes: list[ErrorCode], anchor: str, shared: dict[str, tuple[str, ...]]) -> nodes.section:
+    section = nodes.section(ids=[anchor], classes=["errcodes-category"])
+    section += nodes.title(category, category)
+    section += addnodes.index(entries=[entry for code in codes for entry in _index_entries(code)])
+    section += make_error_code_list(codes, shared)
+    return section
 
 
 def _with_anchors(groups):

@@ -51,6 +51,11 @@ class ErrorCodesDomain(Domain):
     }
     data_version = 1
 
+    def __init__(self, env) -> None:
+        super().__init__(env)
+        # What the references were before this build read anything; see backlinks.py.
+        self.references_before_reading: dict[str, list[Reference]] = dict(self.references)
+
     @property
     def codes(self) -> dict[str, tuple[str, ErrorCode]]:
         return self.data["codes"]

@@ -1,0 +1,64 @@
+"""Backlinks: each entry lists the sections that link to its code.
+
+References are collected per document when it is read (see
+:meth:`~sphinx_errcodes.domain.ErrorCodesDomain.process_doc`); here they are
+turned into links for the builder at hand, and the reference page is
+rewritten whenever they change, even when the page itself did not.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.nodes import error_code_list
+
+
+def target_uri(builder: Builder, fromdocname: str | None, todocname: str, anchor: str) -> str:
+    """Like :func:`sphinx.util.nodes.make_refnode`'s URI; relative to the output root without ``fromdocname``."""
+    if fromdocname == todocname:
+        return f"#{anchor}"
+    page = builder.get_target_uri(todocname) if fromdocname is None else builder.get_relative_uri(fromdocname, todocname)
+    uri = f"{page}#{anchor}" if anchor else page
+    # singlehtml addresses documents as "index.html#document-x"; the anchor alone is right there.
+    return uri[uri.rindex("#") :] if uri.count("#") > 1 else uri
+
+
+def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str | None) -> dict[str, list[tuple[str, str]]]:
+    """code -> [(href, section title)], in document order, without repeats or self-references."""
+    backlinks: dict[str, list[tuple[str, str]]] = {}
+    for docname in sorted(domain.references):
+        if docname == fromdocname:
+            continue
+        for reference in domain.references[docname]:
+            link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title)
+            links = backlinks.setdefault(reference.code, [])
+            if link not in links:
+                links.append(link)
+    return backlinks
+
+
+def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    lists = list(doctree.findall(error_code_list))
+    if not lists or not app.config.errcodes_backlinks:
+        return
+    backlinks = backlinks_from(app.builder, app.env.domains[ErrorCodesDomain.name], docname)
+    for node in lists:
+        node["backlinks"] = {entry.code: backlinks[entry.code] for entry in node["entries"] if entry.code in backlinks}
+
+
+def remember_references(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    domain: ErrorCodesDomain = env.domains[ErrorCodesDomain.name]
+    domain.references_before_reading = dict(domain.references)
+    return []
+
+
+def reference_pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The reference page shows backlinks, so it is rewritten when they changed."""
+    domain: ErrorCodesDomain = env.domains[ErrorCodesDomain.name]
+    if app.config.errcodes_backlinks and domain.references != domain.references_before_reading:
+        return sorted(domain.documents_with_codes())
+    return []

@@ -1,0 +1,59 @@
+"""``errcodes.json``: the catalog for machines, written by the HTML builders.
+
+SDK authors and support tooling read this file instead of scraping HTML. Its
+shape is described by ``errcodes.schema.json`` beside this module, and
+:data:`FORMAT_VERSION` changes whenever that shape changes incompatibly.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from sphinx_errcodes.backlinks import backlinks_from, target_uri
+from sphinx_errcodes.catalog import codes_sharing_description, group_by_category
+from sphinx_errcodes.domain import ErrorCodesDomain
+
+FORMAT_VERSION = 1
+FILENAME = "errcodes.json"
+SCHEMA = Path(__file__).with_name("errcodes.schema.json")
+
+
+def catalog_as_json(app: Sphinx) -> dict:
+    domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
+    documents = {code.code: docname for docname, code in domain.codes.values()}
+    codes = sorted((code for _, code in domain.codes.values()), key=lambda code: code.line)
+    shared = codes_sharing_description(codes)
+    backlinks = backlinks_from(app.builder, domain, None)
+    base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+
+    def url(uri: str) -> str:
+        return base + uri
+
+    return {
+        "version": FORMAT_VERSION,
+        "codes": [
+            {
+                "code": code.code,
+                "category": category,
+                "description": code.description,
+                "url": url(target_uri(app.builder, None, documents[code.code], code.anchor)),
+                "same_message_as": list(shared.get(code.code, ())),
+                "see_also": list(code.see_also),
+                "referenced_by": [{"url": url(href), "title": title} for href, title in backlinks.get(code.code, [])],
+            }
+            for category, members in group_by_category(codes)
+            for code in members
+        ],
+    }
+
+
+def write_catalog_json(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html" or app.builder.name.startswith("epub"):
+        return
+    if not app.env.domains[ErrorCodesDomain.name].codes:
+        return
+    text = json.dumps(catalog_as_json(app), ensure_ascii=False, indent=2)
+    (Path(app.outdir) / FILENAME).write_text(text + "\n", encoding="utf-8")
