@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REQUIRED_COLUMNS = ("code", "category", "description")
@@ -112,7 +112,7 @@ def read_catalog(path: str | Path) -> tuple[list[ErrorCode], list[CatalogProblem
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return [], [CatalogProblem(str(path), 0, f"catalog file not found: {path.resolve()}; check errcodes_file in conf.py")]
+        return [], [CatalogProblem(str(path), 0, f"catalog file not found: {path.resolve()}")]
     except OSError as error:
         return [], [CatalogProblem(str(path), 0, f"cannot read catalog file {path.resolve()}: {error.strerror or error}")]
     return parse_catalog(data, str(path))
@@ -147,10 +147,13 @@ class _CatalogParser:
         return self.codes, self.problems
 
     def _check_see_also(self) -> None:
-        for code in self.codes:
-            for other in code.see_also:
-                if other not in self.first_line_of:
-                    self.report(code.line, f"code {code.code} has see_also {other!r}, which is not a code of this catalog; fix or remove it")
+        """Report see_also codes that do not exist, and keep only the links that lead somewhere."""
+        for index, code in enumerate(self.codes):
+            unknown = [other for other in code.see_also if other not in self.first_line_of]
+            for other in unknown:
+                self.report(code.line, f"code {code.code} has see_also {other!r}, which is not a code of this catalog; fix or remove it")
+            if unknown:
+                self.codes[index] = replace(code, see_also=tuple(other for other in code.see_also if other not in unknown))
 
     def _decode(self, data: bytes) -> str:
         try:

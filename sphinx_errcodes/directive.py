@@ -33,8 +33,10 @@ class ErrorCodesDirective(SphinxDirective):
         self.env.note_dependency(path)
         codes, problems = read_catalog(path)
         for problem in problems:
+            # A problem of the whole file (it is missing, say) comes from the setting that names it.
+            message = problem.message if problem.line else f"{problem.message} (errcodes_file in conf.py)"
             logger.warning(
-                problem.message,
+                message,
                 location=problem.location if problem.line else self.get_location(),
                 type="errcodes",
                 subtype="catalog",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -56,3 +57,8 @@ def read_search_index(outdir: Path) -> dict:
 def warnings_of(app: SphinxTestApp) -> str:
     """The build's warnings as plain text, one per line."""
     return strip_colors(app.warning.getvalue())
+
+
+def documents_written(app: SphinxTestApp) -> list[str]:
+    """The documents a (serial) build wrote, from its progress lines."""
+    return re.findall(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", strip_colors(app.status.getvalue()), flags=re.MULTILINE)

@@ -1,0 +1,5 @@
+import sys
+
+from sphinx_errcodes.check import main
+
+sys.exit(main())

@@ -1,0 +1,84 @@
+"""Each entry lists the sections that link to its code ("Returned by: …")."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from conftest import ROOTS, documents_written, parse_html
+
+
+def backlinks(page, code: str) -> list[tuple[str, str]]:
+    note = page.find(id=f"code-{code}").find(class_="errcodes-backlinks")
+    return [] if note is None else [(a["href"], a.get_text()) for a in note.find_all("a")]
+
+
+@pytest.fixture(scope="module")
+def errors_page(build):
+    return parse_html(build("test-basic").outdir / "errors.html")
+
+
+def test_entry_lists_the_section_that_references_it(errors_page):
+    assert backlinks(errors_page, "36") == [("orders.html#place-an-order", "Place an order")]
+
+
+def test_backlinks_say_returned_by(errors_page):
+    assert errors_page.find(id="code-36").find(class_="errcodes-backlinks").get_text() == "Returned by: Place an order"
+
+
+def test_entry_that_nobody_references_shows_no_backlinks(errors_page):
+    assert errors_page.find(id="code-10010").find(class_="errcodes-backlinks") is None
+
+
+def test_backlinks_can_be_turned_off(build):
+    app = build("test-basic", confoverrides={"errcodes_backlinks": False})
+    assert parse_html(app.outdir / "errors.html").find(class_="errcodes-backlinks") is None
+
+
+def test_every_referencing_page_is_listed_once_in_page_order(build):
+    page = parse_html(build("test-parallel").outdir / "errors.html")
+    assert backlinks(page, "36") == [(f"page{n}.html#page-{n}", f"Page {n}") for n in range(1, 9)]
+
+
+def test_parallel_build_lists_the_same_backlinks(build):
+    page = parse_html(build("test-parallel", parallel=2).outdir / "errors.html")
+    assert backlinks(page, "36") == [(f"page{n}.html#page-{n}", f"Page {n}") for n in range(1, 9)]
+
+
+@pytest.fixture
+def srcdir(tmp_path):
+    shutil.copytree(ROOTS / "test-basic", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def edit(path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    later = path.stat().st_mtime + 5
+    os.utime(path, (later, later))
+
+
+def test_a_page_that_stops_referencing_a_code_drops_out_without_a_fresh_build(build, srcdir):
+    build("test-basic", srcdir=srcdir)
+    edit(srcdir / "orders.rst", ":errcode:`99`", "another user's order")
+    app = build("test-basic", srcdir=srcdir)
+    assert backlinks(parse_html(app.outdir / "errors.html"), "99") == []
+
+
+def test_a_page_that_starts_referencing_a_code_appears_without_a_fresh_build(build, srcdir):
+    build("test-basic", srcdir=srcdir)
+    edit(srcdir / "index.rst", "Test project\n============\n", "Test project\n============\n\nSigning fails with :errcode:`10010`.\n")
+    app = build("test-basic", srcdir=srcdir)
+    assert backlinks(parse_html(app.outdir / "errors.html"), "10010") == [("index.html#test-project", "Test project")]
+
+
+def test_the_reference_page_is_not_rewritten_when_an_unrelated_page_changes(build, srcdir):
+    (srcdir / "unrelated.rst").write_text("Unrelated\n=========\n\nNo codes here.\n", encoding="utf-8")
+    edit(srcdir / "index.rst", "   orders\n", "   orders\n   unrelated\n")
+    build("test-basic", srcdir=srcdir)
+    edit(srcdir / "unrelated.rst", "No codes here.", "Still no codes here.")
+    app = build("test-basic", srcdir=srcdir)
+    # Sphinx itself rewrites the toctree's parent (index) too.
+    assert "unrelated" in documents_written(app)
+    assert "errors" not in documents_written(app)
