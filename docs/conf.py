@@ -1,8 +1,12 @@
 """Sphinx configuration of the Trading API documentation."""
 
+import sphinx_errcodes
+
 project = "Trading API"
 author = "Trading API team"
 copyright = "2026, Trading API team"
+# The site is versioned with the repository that holds it.
+version = release = sphinx_errcodes.__version__
 
 extensions = [
     "sphinx_copybutton",

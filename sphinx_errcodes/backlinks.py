@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
-from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.domain import ErrorCodesDomain, with_one_anchor
 from sphinx_errcodes.nodes import error_code_list
 
 
@@ -22,9 +22,7 @@ def target_uri(builder: Builder, fromdocname: str | None, todocname: str, anchor
     if fromdocname == todocname:
         return f"#{anchor}"
     page = builder.get_target_uri(todocname) if fromdocname is None else builder.get_relative_uri(fromdocname, todocname)
-    uri = f"{page}#{anchor}" if anchor else page
-    # singlehtml addresses documents as "index.html#document-x"; the anchor alone is right there.
-    return uri[uri.rindex("#") :] if uri.count("#") > 1 else uri
+    return with_one_anchor(f"{page}#{anchor}" if anchor else page)
 
 
 def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str | None) -> dict[str, list[tuple[str, str]]]:

@@ -108,7 +108,10 @@ class ErrorCodesDomain(Domain):
         if target not in self.codes:
             return None
         docname, code = self.codes[target]
-        return make_refnode(builder, fromdocname, docname, code.anchor, contnode, code.description)
+        refnode = make_refnode(builder, fromdocname, docname, code.anchor, contnode, code.description)
+        if "refuri" in refnode:
+            refnode["refuri"] = with_one_anchor(refnode["refuri"])
+        return refnode
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         refnode = self.resolve_xref(env, fromdocname, builder, "code", target, node, contnode)
@@ -117,6 +120,11 @@ class ErrorCodesDomain(Domain):
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         for code, (docname, error_code) in self.codes.items():
             yield code, code, "code", docname, error_code.anchor, 1
+
+
+def with_one_anchor(uri: str) -> str:
+    """singlehtml addresses documents as "#document-x", so a link gets two anchors; the last one is right."""
+    return uri[uri.rindex("#") :] if uri.count("#") > 1 else uri
 
 
 def _enclosing_section(node: nodes.Node) -> tuple[str, str]:

@@ -45,6 +45,15 @@ def build(tmp_path_factory):
     return build_project
 
 
+@pytest.fixture(scope="module")
+def site_srcdir(tmp_path_factory) -> Path:
+    """A copy of the project's site and catalog, laid out as in the repository."""
+    checkout = tmp_path_factory.mktemp("site")
+    shutil.copytree(PROJECT / "docs", checkout / "docs", ignore=shutil.ignore_patterns("_build"))
+    shutil.copytree(PROJECT / "data", checkout / "data")
+    return checkout / "docs"
+
+
 def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

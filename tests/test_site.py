@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 
 import pytest
 
@@ -11,11 +10,8 @@ from conftest import PROJECT, parse_html, warnings_of
 
 
 @pytest.fixture(scope="module")
-def site(build, tmp_path_factory):
-    checkout = tmp_path_factory.mktemp("site")
-    shutil.copytree(PROJECT / "docs", checkout / "docs", ignore=shutil.ignore_patterns("_build"))
-    shutil.copytree(PROJECT / "data", checkout / "data")
-    return build("site", srcdir=checkout / "docs")
+def site(build, site_srcdir):
+    return build("site", srcdir=site_srcdir)
 
 
 @pytest.fixture(scope="module")

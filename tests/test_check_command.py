@@ -1,0 +1,69 @@
+"""python -m sphinx_errcodes check: the build's catalog checks on the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from conftest import PROJECT, ROOTS, warnings_of
+
+
+def check(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", *arguments], capture_output=True, text=True, cwd=PROJECT)
+
+
+def write_bad_catalog(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("code,category,description\n36,Funds,Insufficient funds\n36,Funds,Again\nx y,Funds,Bad\n", encoding="utf-8")
+    return path
+
+
+def test_the_project_catalog_passes_with_exit_status_0():
+    result = check("data/codes.csv")
+    assert result.returncode == 0
+    assert result.stdout == "data/codes.csv: 94 codes, no problems\n"
+
+
+def test_problems_exit_with_status_1_one_file_line_message_per_line(tmp_path):
+    path = write_bad_catalog(tmp_path)
+    result = check(str(path))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{path}:3: duplicate code 36: already defined on line 2; keep one row per code",
+        f"{path}:4: invalid code 'x y': a code is an integer (such as 36 or -99) or letters, digits, '_', '.' and '-' (such as E0308)",
+    ]
+
+
+def test_problems_use_the_same_words_as_the_build_warnings(build, tmp_path):
+    shutil.copytree(ROOTS / "test-catalog", tmp_path, dirs_exist_ok=True)
+    path = write_bad_catalog(tmp_path)
+    app = build("test-catalog", srcdir=tmp_path)
+    warnings = [line.replace(" WARNING:", "").removesuffix(" [errcodes.catalog]") for line in warnings_of(app).splitlines()]
+    assert warnings == check(str(path)).stdout.splitlines()
+
+
+def test_json_format_lists_each_problem_with_path_line_and_message(tmp_path):
+    path = write_bad_catalog(tmp_path)
+    result = check("--format", "json", str(path))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)[0] == {"path": str(path), "line": 3, "message": "duplicate code 36: already defined on line 2; keep one row per code"}
+
+
+def test_json_format_of_a_clean_catalog_is_an_empty_list():
+    result = check("--format", "json", "data/codes.csv")
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+
+
+def test_a_missing_file_is_a_problem_not_a_traceback(tmp_path):
+    result = check(str(tmp_path / "missing.csv"))
+    assert result.returncode == 1
+    assert result.stdout == f"{tmp_path / 'missing.csv'}: catalog file not found: {tmp_path / 'missing.csv'}\n"
+    assert result.stderr == ""
+
+
+def test_a_usage_error_exits_with_status_2():
+    result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "FILE" in result.stderr
