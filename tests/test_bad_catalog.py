@@ -54,73 +54,68 @@ def test_empty_file_asks_for_a_header(build_catalog):
     assert only_warning(warnings).startswith(f"{app.srcdir / 'codes.csv'}:1: WARNING: the catalog is empty")
 
 
-def test_missing_header_is_reported_and_the_rows_still_render(build_catalog):
-    app, warnings, page = build_catalog(b"36,Funds,Insufficient funds\n37,Funds,Invalid quantity\n")
-    assert only_warning(warnings).startswith(f"{app.srcdir / 'codes.csv'}:1: WARNING: missing header row")
-    assert rendered_codes(page) == ["36", "37"]
+# (catalog bytes, start of the warning after "codes.csv:", codes still rendered)
+BAD_CATALOGS = {
+    "missing header": (
+        b"36,Funds,Insufficient funds\n37,Funds,Invalid quantity\n",
+        "1: WARNING: missing header row; add 'code,category,description' as the first line",
+        ["36", "37"],
+    ),
+    "missing required column": (
+        b"code,description\n36,Insufficient funds\n",
+        "1: WARNING: missing required column 'category'",
+        ["36"],
+    ),
+    "unknown column": (
+        b"code,category,description,http_status\n36,Funds,Insufficient funds,402\n",
+        "1: WARNING: unknown column 'http_status'",
+        ["36"],
+    ),
+    "invalid code": (
+        HEADER + b"36,Funds,Insufficient funds\n3 6,Funds,Spaced\n",
+        "3: WARNING: invalid code '3 6': a code is an integer",
+        ["36"],
+    ),
+    "duplicate code": (
+        HEADER + b"36,Funds,Insufficient funds\n37,Funds,Invalid quantity\n36,Funds,Again\n",
+        "4: WARNING: duplicate code 36: already defined on line 2",
+        ["36", "37"],
+    ),
+    "empty description": (HEADER + b"36,Funds,\n", "2: WARNING: code 36 has an empty description", ["36"]),
+    "empty category": (HEADER + b"36,,Insufficient funds\n", "2: WARNING: code 36 has an empty category", ["36"]),
+    "too many fields": (
+        HEADER + b"36,Funds,Insufficient, funds\n37,Funds,Invalid quantity\n",
+        "2: WARNING: too many fields: 4 instead of 3 (code,category,description); put a field that contains a comma in double quotes",
+        ["37"],
+    ),
+    "too few fields": (
+        HEADER + b"36,Funds\n37,Funds,Invalid quantity\n",
+        "2: WARNING: too few fields: 2 instead of 3",
+        ["37"],
+    ),
+    "malformed quoting": (
+        HEADER + b'36,Funds,"Insufficient" funds\n37,Funds,Invalid quantity\n',
+        "2: WARNING: malformed CSV",
+        ["37"],
+    ),
+    "invalid UTF-8": (
+        HEADER + b"36,Funds,Insufficient funds\n37,Funds,Invalid \xff quantity\n",
+        "3: WARNING: the file is not valid UTF-8",
+        ["36", "37"],
+    ),
+    "control character": (
+        HEADER + b"36,Funds,Insufficient\x07 funds\n",
+        "2: WARNING: the description of code 36 contains a control character",
+        ["36"],
+    ),
+}
 
 
-def test_missing_required_column_is_named(build_catalog):
-    app, warnings, page = build_catalog(b"code,description\n36,Insufficient funds\n")
-    assert f"codes.csv:1: WARNING: missing required column 'category'" in only_warning(warnings)
-    assert rendered_codes(page) == ["36"]
-
-
-def test_unknown_column_is_named_not_ignored(build_catalog):
-    app, warnings, page = build_catalog(b"code,category,description,http_status\n36,Funds,Insufficient funds,402\n")
-    assert "codes.csv:1: WARNING: unknown column 'http_status'" in only_warning(warnings)
-    assert rendered_codes(page) == ["36"]
-
-
-def test_invalid_code_names_the_code_and_the_rule(build_catalog):
-    app, warnings, page = build_catalog(HEADER + b"36,Funds,Insufficient funds\n3 6,Funds,Spaced\n")
-    warning = only_warning(warnings)
-    assert "codes.csv:3: WARNING: invalid code '3 6': a code is an integer" in warning
-    assert rendered_codes(page) == ["36"]
-
-
-def test_duplicate_code_names_both_lines(build_catalog):
-    app, warnings, page = build_catalog(HEADER + b"36,Funds,Insufficient funds\n37,Funds,Invalid quantity\n36,Funds,Again\n")
-    assert "codes.csv:4: WARNING: duplicate code 36: already defined on line 2" in only_warning(warnings)
-    assert rendered_codes(page) == ["36", "37"]
-
-
-def test_empty_description_is_reported_and_the_code_still_renders(build_catalog):
-    app, warnings, page = build_catalog(HEADER + b"36,Funds,\n")
-    assert "codes.csv:2: WARNING: code 36 has an empty description" in only_warning(warnings)
-    assert rendered_codes(page) == ["36"]
-
-
-def test_empty_category_is_reported_and_the_code_still_renders(build_catalog):
-    app, warnings, page = build_catalog(HEADER + b"36,,Insufficient funds\n")
-    assert "codes.csv:2: WARNING: code 36 has an empty category" in only_warning(warnings)
-    assert rendered_codes(page) == ["36"]
-
-
-def test_too_many_fields_suggests_quoting(build_catalog):
-    app, warnings, page = build_catalog(HEADER + b"36,Funds,Insufficient, funds\n37,Funds,Invalid quantity\n")
-    warning = only_warning(warnings)
-    assert "codes.csv:2: WARNING: too many fields: 4 instead of 3" in warning
-    assert "double quotes" in warning
-    assert rendered_codes(page) == ["37"]
-
-
-def test_too_few_fields_is_reported_with_its_line(build_catalog):
-    app, warnings, page = build_catalog(HEADER + b"36,Funds\n37,Funds,Invalid quantity\n")
-    assert "codes.csv:2: WARNING: too few fields: 2 instead of 3" in only_warning(warnings)
-    assert rendered_codes(page) == ["37"]
-
-
-def test_malformed_quoting_is_reported_with_its_line(build_catalog):
-    app, warnings, page = build_catalog(HEADER + b'36,Funds,"Insufficient" funds\n37,Funds,Invalid quantity\n')
-    assert "codes.csv:2: WARNING: malformed CSV" in only_warning(warnings)
-    assert rendered_codes(page) == ["37"]
-
-
-def test_invalid_utf8_is_reported_with_its_line(build_catalog):
-    app, warnings, page = build_catalog(HEADER + b"36,Funds,Insufficient funds\n37,Funds,Invalid \xff quantity\n")
-    assert "codes.csv:3: WARNING: the file is not valid UTF-8" in only_warning(warnings)
-    assert rendered_codes(page) == ["36", "37"]
+@pytest.mark.parametrize("data, warning, rendered", BAD_CATALOGS.values(), ids=BAD_CATALOGS.keys())
+def test_a_bad_catalog_warns_at_its_line_and_valid_rows_still_render(build_catalog, data, warning, rendered):
+    app, warnings, page = build_catalog(data)
+    assert only_warning(warnings).startswith(f"{app.srcdir / 'codes.csv'}:{warning}")
+    assert rendered_codes(page) == rendered
 
 
 def test_bom_crlf_quoted_commas_and_quotes_are_read_correctly(build_catalog):
