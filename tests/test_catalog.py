@@ -1,0 +1,43 @@
+"""Reading a catalog, without Sphinx: codes, their order, and what is accepted."""
+
+from __future__ import annotations
+
+from sphinx_errcodes.catalog import ErrorCode, code_sort_key, group_by_category, parse_catalog
+
+HEADER = b"code,category,description\n"
+
+
+def test_integers_sort_numerically_and_negative_first():
+    assert sorted(["100", "-99", "36", "0", "10010"], key=code_sort_key) == ["-99", "0", "36", "100", "10010"]
+
+
+def test_identifiers_sort_naturally():
+    assert sorted(["E10", "E2", "E1a", "card_declined", "E02"], key=code_sort_key) == ["card_declined", "E1a", "E02", "E2", "E10"]
+
+
+def test_identifier_codes_are_accepted_as_written():
+    codes, problems = parse_catalog(HEADER + b"E0308,Rust,Mismatched types\n22P02,Data,Invalid text\ncard_declined,Cards,Declined\nauth.expired-1,Auth,Expired\n", "c.csv")
+    assert problems == []
+    assert [code.code for code in codes] == ["E0308", "22P02", "card_declined", "auth.expired-1"]
+
+
+def test_categories_keep_their_first_appearance_order():
+    codes = [ErrorCode("2", "B", "x", 2), ErrorCode("1", "A", "y", 3), ErrorCode("3", "B", "z", 4)]
+    assert [(category, [c.code for c in members]) for category, members in group_by_category(codes)] == [("B", ["2", "3"]), ("A", ["1"])]
+
+
+def test_header_names_are_case_insensitive_and_columns_may_be_reordered():
+    codes, problems = parse_catalog(b"Description,CODE,Category\nInsufficient funds,36,Funds\n", "c.csv")
+    assert problems == []
+    assert codes == [ErrorCode("36", "Funds", "Insufficient funds", 2)]
+
+
+def test_a_quoted_description_may_span_lines_and_the_next_row_keeps_its_line():
+    codes, problems = parse_catalog(HEADER + b'36,Funds,"Insufficient\nfunds"\n37,Funds,Invalid quantity\n', "c.csv")
+    assert problems == []
+    assert [(code.code, code.line) for code in codes] == [("36", 2), ("37", 4)]
+
+
+def test_blank_lines_are_skipped_and_do_not_shift_line_numbers():
+    codes, problems = parse_catalog(HEADER + b"\n36,Funds,Insufficient funds\n\n36,Funds,Again\n", "c.csv")
+    assert [str(problem) for problem in problems] == ["c.csv:5: duplicate code 36: already defined on line 3; keep one row per code"]
