@@ -64,19 +64,19 @@ class ErrorCodesDomain(Domain):
     def references(self) -> dict[str, list[Reference]]:
         return self.data["references"]
 
-    def note_code(self, code: ErrorCode, docname: str, location: str) -> None:
-        if code.code in self.codes and self.codes[code.code][0] != docname:
-            other = self.codes[code.code][0]
+    def note_codes(self, codes: list[ErrorCode], docname: str, location: str) -> None:
+        """Register the codes a page renders; a code another page renders already stays there."""
+        elsewhere = {code.code: self.codes[code.code][0] for code in codes if code.code in self.codes and self.codes[code.code][0] != docname}
+        if elsewhere:
             logger.warning(
-                "error code %s is already rendered in %s; use the error-codes directive once",
-                code.code,
-                other,
+                "the catalog is already rendered in %s (codes %s); use the error-codes directive once",
+                ", ".join(sorted(set(elsewhere.values()))),
+                ", ".join(list(elsewhere)[:5]) + (", …" if len(elsewhere) > 5 else ""),
                 location=location,
                 type="errcodes",
                 subtype="duplicate",
             )
-            return
-        self.codes[code.code] = (docname, code)
+        self.codes.update((code.code, (docname, code)) for code in codes if code.code not in elsewhere)
 
     def documents_with_codes(self) -> set[str]:
         return {docname for docname, _ in self.codes.values()}

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from conftest import parse_html
+from conftest import parse_html, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +80,10 @@ def test_repeated_messages_stay_as_written(errors_page):
     for code in ("26", "27"):
         entry = page.find(id=f"code-{code}")
         assert entry.find(class_="errcodes-description").get_text() == "Invalid contract product status"
+
+
+def test_rendering_the_catalog_twice_warns_where_the_second_one_stands(build):
+    app = build("test-duplicate")
+    (warning,) = warnings_of(app).splitlines()
+    assert warning.startswith(f"{app.srcdir / 'errors.rst'}:4: WARNING: the catalog is already rendered in again (codes 36); use the error-codes directive once")
+    assert warning.endswith("[errcodes.duplicate]")
