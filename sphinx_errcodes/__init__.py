@@ -11,6 +11,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from sphinx_errcodes.assets import setup_assets
 from sphinx_errcodes.backlinks import add_backlinks, reference_pages_to_rewrite, remember_references
 from sphinx_errcodes.directive import ErrorCodesDirective
 from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, documents_to_reread, warn_unknown_code
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", remember_references)
     app.connect("env-get-updated", reference_pages_to_rewrite)
     app.connect("build-finished", write_catalog_json)
+    setup_assets(app)
     return {
         "version": __version__,
         "env_version": ErrorCodesDomain.data_version,

@@ -1,7 +1,9 @@
-"""HTML for :class:`~sphinx_errcodes.nodes.error_code_list`, written as strings.
+"""HTML for :class:`~sphinx_errcodes.nodes.error_code_list` and the filter box, written as strings.
 
 Every piece of catalog text passes through :func:`html.escape`: a description
-is data, never markup.
+is data, never markup. The controls that ``static/errcodes.js`` drives (the
+filter box, the "Copy link" buttons) are written here too, so that the page
+does not move when the script starts.
 """
 
 from __future__ import annotations
@@ -9,26 +11,32 @@ from __future__ import annotations
 from html import escape
 
 from docutils import nodes
+from sphinx.builders import Builder
 from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_errcodes.catalog import anchor_for
 from sphinx_errcodes.nodes import Entry, Note, notes_of
 
 
+def runs_scripts(builder: Builder) -> bool:
+    """HTML meant for a browser, not embedded in EPUB or a help format."""
+    return builder.format == "html" and not getattr(builder, "embedded", False)
+
+
 def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> None:
-    permalink = _permalink_template(translator)
+    controls = _permalink_template(translator) + _copy_button_template(translator)
     backlinks = node["backlinks"]
-    entries = "".join(_entry(entry, notes_of(entry, backlinks), permalink) for entry in node["entries"])
+    entries = "".join(_entry(entry, notes_of(entry, backlinks), controls) for entry in node["entries"])
     classes = escape(" ".join(node["classes"]))
     translator.body.append(f'<dl class="{classes}">\n{entries}</dl>\n')
     raise nodes.SkipNode
 
 
-def _entry(entry: Entry, notes: list[Note], permalink: str) -> str:
-    anchor = escape(anchor_for(entry.code))
+def _entry(entry: Entry, notes: list[Note], controls: str) -> str:
+    anchor, code = escape(anchor_for(entry.code)), escape(entry.code)
     return (
         f'<div class="errcodes-entry" id="{anchor}">'
-        f'<dt><code class="errcodes-code">{escape(entry.code)}</code>{permalink.format(anchor=anchor)}</dt>'
+        f'<dt><code class="errcodes-code">{code}</code>{controls.format(anchor=anchor, code=code)}</dt>'
         f'<dd><p class="errcodes-description">{escape(entry.description)}</p>{"".join(map(_note, notes))}</dd>'
         "</div>\n"
     )
@@ -40,8 +48,33 @@ def _note(note: Note) -> str:
 
 
 def _permalink_template(translator: HTML5Translator) -> str:
-    """The ``¶`` link of an entry, as Sphinx writes it for headings."""
+    """The ``¶`` link of an entry, as Sphinx writes it for headings; a template for ``str.format``."""
     if not (translator.config.html_permalinks and translator.builder.add_permalinks):
         return ""
     icon = translator.config.html_permalinks_icon.replace("{", "{{").replace("}", "}}")
     return f'<a class="headerlink" href="#{{anchor}}" title="Link to this code">{icon}</a>'
+
+
+def _copy_button_template(translator: HTML5Translator) -> str:
+    """The "Copy link" button of an entry, for ``errcodes.js``; a template for ``str.format``."""
+    if not (translator.config.errcodes_copy_link and runs_scripts(translator.builder)):
+        return ""
+    return '<button type="button" class="errcodes-copy" aria-label="Copy link to code {code}">Copy link</button>'
+
+
+def visit_error_code_filter(translator: HTML5Translator, node: nodes.Element) -> None:
+    """The filter box: a labelled search field and a live count of the codes shown."""
+    translator.body.append(
+        '<div class="errcodes-filter" role="search">'
+        '<label class="errcodes-filter-label" for="errcodes-filter-input">Filter codes</label>'
+        '<input class="errcodes-filter-input" id="errcodes-filter-input" type="search" autocomplete="off" spellcheck="false"'
+        ' placeholder="A code, or words of its message" aria-describedby="errcodes-filter-status"/>'
+        f'<p class="errcodes-filter-status" id="errcodes-filter-status" role="status" aria-live="polite">{_count(node["total"])}</p>'
+        "</div>\n"
+    )
+    raise nodes.SkipNode
+
+
+def _count(total: int) -> str:
+    """What the status line says before anything is typed; ``errcodes.js`` words it the same."""
+    return f"{total} code" if total == 1 else f"{total} codes"
