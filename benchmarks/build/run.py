@@ -1,0 +1,199 @@
+"""Benchmark ``.. error-codes::`` against ``.. csv-table::`` and an empty site.
+
+For every catalog size, three projects (see ``projects.py``) are built with
+furo, one build at a time, each in a fresh ``python -m sphinx -b html -q``
+subprocess:
+
+- full build: empty output folder; median wall time of ``--repeats`` runs,
+  and the largest peak memory (``ru_maxrss`` of that build's own process);
+- the sizes of ``errors.html`` (the reference page) and ``searchindex.js``;
+- rebuild when nothing changed, and rebuild after editing ``guide.rst`` (a
+  page unrelated to the codes): medians, and whether the edit made Sphinx
+  re-read or re-write the reference page (it must not).
+
+Repeats alternate between the projects so that a slow moment of the machine
+does not land on one of them only. Results go to ``<workdir>/results.json``
+and are printed as Markdown tables, with the ratios the targets are set on.
+
+    .venv/bin/python benchmarks/build/run.py
+    .venv/bin/python benchmarks/build/run.py --sizes 100 1000 --repeats 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import sphinx
+
+from projects import KINDS, edit_unrelated_page, make_project
+
+DEFAULT_SIZES = (100, 1_000, 10_000, 100_000)
+DEFAULT_WORKDIR = Path(__file__).resolve().parents[1] / "results" / "build"
+REFERENCE_PAGE = "errors"
+
+
+@dataclass
+class Figures:
+    """What one project of one size measured."""
+
+    kind: str
+    size: int
+    full_seconds: list[float] = field(default_factory=list)
+    peak_mib: float = 0.0
+    page_bytes: int = 0
+    searchindex_bytes: int = 0
+    unchanged_seconds: list[float] = field(default_factory=list)
+    edited_seconds: list[float] = field(default_factory=list)
+    edit_rereads_reference: bool = False
+    edit_rewrites_reference: bool = False
+
+    @property
+    def full(self) -> float:
+        return statistics.median(self.full_seconds)
+
+    @property
+    def unchanged(self) -> float:
+        return statistics.median(self.unchanged_seconds)
+
+    @property
+    def edited(self) -> float:
+        return statistics.median(self.edited_seconds)
+
+
+def sphinx_build(srcdir: Path, outdir: Path) -> tuple[float, float]:
+    """Build ``srcdir`` into ``outdir`` in a child process: (wall seconds, peak MiB).
+
+    ``os.wait4`` gives the resource usage of this child alone, so the peak
+    memory is that build's. Any warning or error stops the benchmark: the
+    figures of a broken build would mean nothing.
+    """
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(outdir)]
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=srcdir, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        messages = stderr.read().decode(errors="replace")
+    if child.returncode or messages:
+        raise SystemExit(f"the build of {srcdir} failed or warned:\n{messages}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def mtime(path: Path) -> int:
+    return path.stat().st_mtime_ns
+
+
+def measure_size(size: int, repeats: int, workdir: Path) -> list[Figures]:
+    projects = {kind: make_project(kind, size, workdir) for kind in KINDS}
+    outdirs = {kind: srcdir.parent / "html" for kind, srcdir in projects.items()}
+    figures = {kind: Figures(kind, size) for kind in KINDS}
+
+    for _ in range(repeats):
+        for kind in KINDS:
+            shutil.rmtree(outdirs[kind], ignore_errors=True)
+            seconds, peak = sphinx_build(projects[kind], outdirs[kind])
+            figures[kind].full_seconds.append(seconds)
+            figures[kind].peak_mib = max(figures[kind].peak_mib, peak)
+    for kind in KINDS:
+        figures[kind].page_bytes = (outdirs[kind] / f"{REFERENCE_PAGE}.html").stat().st_size
+        figures[kind].searchindex_bytes = (outdirs[kind] / "searchindex.js").stat().st_size
+
+    for _ in range(repeats):
+        for kind in KINDS:
+            figures[kind].unchanged_seconds.append(sphinx_build(projects[kind], outdirs[kind])[0])
+
+    for revision in range(repeats):
+        for kind in KINDS:
+            page = outdirs[kind] / f"{REFERENCE_PAGE}.html"
+            doctree = outdirs[kind] / ".doctrees" / f"{REFERENCE_PAGE}.doctree"
+            guide = outdirs[kind] / "guide.html"
+            before = mtime(page), mtime(doctree), mtime(guide)
+            edit_unrelated_page(projects[kind], revision)
+            figures[kind].edited_seconds.append(sphinx_build(projects[kind], outdirs[kind])[0])
+            if mtime(guide) == before[2]:
+                raise SystemExit(f"editing guide.rst did not rebuild guide.html in {outdirs[kind]}")
+            figures[kind].edit_rereads_reference |= mtime(doctree) != before[1]
+            figures[kind].edit_rewrites_reference |= mtime(page) != before[0]
+    return list(figures.values())
+
+
+def kib(size: int) -> str:
+    return f"{size / 1024:,.0f} KiB"
+
+
+def figures_table(results: list[Figures]) -> str:
+    lines = [
+        "| codes | project | full build (s) | peak memory (MiB) | errors.html | searchindex.js "
+        "| rebuild, nothing changed (s) | rebuild, unrelated page edited (s) | edit re-reads / re-writes errors page |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for f in results:
+        touched = f"{'yes' if f.edit_rereads_reference else 'no'} / {'yes' if f.edit_rewrites_reference else 'no'}"
+        lines.append(
+            f"| {f.size:,} | {f.kind} | {f.full:.2f} | {f.peak_mib:,.0f} | {kib(f.page_bytes)} | {kib(f.searchindex_bytes)} "
+            f"| {f.unchanged:.2f} | {f.edited:.2f} | {touched} |"
+        )
+    return "\n".join(lines)
+
+
+def ratios_table(results: list[Figures]) -> str:
+    by = {(f.kind, f.size): f for f in results}
+    sizes = sorted({f.size for f in results})
+    lines = [
+        "| codes | full build, errcodes / csv-table (target ≤ 0.5, aim 0.2) | full build, baseline / csv-table "
+        "| edit rebuild, errcodes / baseline (target ≤ 1.2) | full build, errcodes / errcodes at 1/10 the codes (target ≤ 12 from 10,000 to 100,000) |",
+        "|---:|---:|---:|---:|---:|",
+    ]
+    for size in sizes:
+        ours, table, empty = by["errcodes", size], by["csv-table", size], by["baseline", size]
+        smaller = by.get(("errcodes", size // 10))
+        growth = f"{ours.full / smaller.full:.1f}" if smaller else "–"
+        lines.append(
+            f"| {size:,} | {ours.full / table.full:.2f} | {empty.full / table.full:.2f} "
+            f"| {ours.edited / empty.edited:.2f} | {growth} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=DEFAULT_SIZES, help="catalog sizes (default: %(default)s)")
+    parser.add_argument("--repeats", type=int, default=5, help="runs of each measure up to 10,000 codes (default: %(default)s)")
+    parser.add_argument("--large-repeats", type=int, default=2, help="runs of each measure above 10,000 codes (default: %(default)s)")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="where projects and results.json go (default: %(default)s)")
+    args = parser.parse_args()
+
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results: list[Figures] = []
+    for size in sorted(args.sizes):
+        repeats = args.repeats if size <= 10_000 else args.large_repeats
+        print(f"{size:,} codes, {repeats} runs of each measure...", file=sys.stderr, flush=True)
+        results += measure_size(size, repeats, args.workdir)
+
+    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, Sphinx {sphinx.__version__}"
+    minutes = (time.perf_counter() - started) / 60
+    (args.workdir / "results.json").write_text(
+        json.dumps({"machine": machine, "minutes": minutes, "figures": [asdict(f) for f in results]}, indent=2),
+        encoding="utf-8",
+    )
+    print(f"{machine}; the whole run took {minutes:.1f} minutes.\n")
+    print(figures_table(results) + "\n")
+    print(ratios_table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,2 @@
+project = "Benchmark API"
+html_theme = "furo"

@@ -1,0 +1,4 @@
+project = "Benchmark API"
+html_theme = "furo"
+extensions = ["sphinx_errcodes"]
+errcodes_file = "codes.csv"
