@@ -68,8 +68,15 @@ def _with_anchors(groups):
 
 
 def _index_entries(code: ErrorCode) -> list[tuple[str, str, str, str, None]]:
-    """A code is found in the general index and the search page by its number and by its message."""
-    entries = [("single", f"{code.code} (error code)", code.anchor, "", None)]
+    """A code is found in the general index and the search page by its number and by its message.
+
+    They are main entries: this is where the code is defined, and the search
+    page ranks hits on main entries with the best, above full-text hits that
+    only know the page. The message's sub-entry is the bare code, which the
+    search page matches exactly (``-99`` too, which its object search cannot
+    tell from ``99``).
+    """
+    entries = [("single", f"{code.code} (error code)", code.anchor, "main", None)]
     if code.description:
-        entries.append(("single", f"{code.description}; error {code.code}", code.anchor, "", None))
+        entries.append(("single", f"{code.description}; {code.code}", code.anchor, "main", None))
     return entries

@@ -40,10 +40,14 @@ def test_search_object_type_reads_error_code(search_index):
     assert ["errcodes", "code", "Error code"] in search_index["objnames"].values()
 
 
-def test_search_finds_a_message_as_an_index_entry_linking_to_its_anchor(search_index):
+def test_search_finds_a_message_as_a_main_index_entry_linking_to_its_anchor(search_index):
     docnames = search_index["docnames"]
     matches = search_index["indexentries"]["insufficient funds"]
-    assert [(docnames[doc], anchor) for doc, anchor, _main in matches] == [("errors", "code-36")]
+    assert [(docnames[doc], anchor, main) for doc, anchor, main in matches] == [("errors", "code-36", True)]
+
+
+def test_search_finds_a_code_as_a_main_index_entry_linking_to_its_anchor(search_index):
+    assert [(anchor, main) for _doc, anchor, main in search_index["indexentries"]["-99"]] == [("code--99", True)]
 
 
 def test_a_repeated_message_leads_to_each_of_its_codes(search_index):
@@ -63,4 +67,4 @@ def test_general_index_lists_a_code_and_its_message(basic):
     genindex = parse_html(basic.outdir / "genindex.html")
     hrefs = {a.get_text(): a["href"] for a in genindex.select("table.indextable a")}
     assert hrefs["36 (error code)"] == "errors.html#code-36"
-    assert hrefs["error 36"] == "errors.html#code-36"
+    assert hrefs["36"] == "errors.html#code-36"
