@@ -65,8 +65,8 @@ def _copy_button_template(translator: HTML5Translator) -> str:
 def visit_error_code_filter(translator: HTML5Translator, node: nodes.Element) -> None:
     """The filter box: a labelled search field and a live count of the codes shown."""
     translator.body.append(
-        '<div class="errcodes-filter" role="search">'
-        '<label class="errcodes-filter-label" for="errcodes-filter-input">Filter codes</label>'
+        '<div class="errcodes-filter" role="search" aria-labelledby="errcodes-filter-label">'
+        '<label class="errcodes-filter-label" id="errcodes-filter-label" for="errcodes-filter-input">Filter codes</label>'
         '<input class="errcodes-filter-input" id="errcodes-filter-input" type="search" autocomplete="off" spellcheck="false"'
         ' placeholder="A code, or words of its message" aria-describedby="errcodes-filter-status"/>'
         f'<p class="errcodes-filter-status" id="errcodes-filter-status" role="status" aria-live="polite">{_count(node["total"])}</p>'

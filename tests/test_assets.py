@@ -65,6 +65,7 @@ def test_the_filter_box_has_a_labelled_field_and_a_live_count_of_every_code(site
     box = parse_html(site.outdir / "errors.html").find(class_="errcodes-filter")
     field = box.find("input")
     assert box["role"] == "search"
+    assert box.find(id=box["aria-labelledby"]).get_text() == "Filter codes"
     assert box.find("label")["for"] == field["id"]
     assert field["type"] == "search"
     status = box.find(id=field["aria-describedby"])

@@ -159,26 +159,24 @@
       setText(status, describe(shown, catalog.total, query.trim()));
     }
 
-    /* The URL follows the box, without a history entry per keystroke; a
-     * fragment is dropped, as it may name an entry the filter hides. */
-    function updateUrlSoon() {
-      clearTimeout(urlTimer);
-      urlTimer = setTimeout(updateUrlNow, URL_UPDATE_DELAY_MS);
-    }
-
-    function updateUrlNow() {
-      if (!urlTimer) return;
+    /* The URL follows the box (replaceState, once typing pauses: no history
+     * entry per keystroke, and browsers limit how often the URL may change).
+     * Typing drops the fragment, which may name an entry the filter hides. */
+    function writeQueryToUrl(hash) {
       clearTimeout(urlTimer);
       urlTimer = 0;
-      replaceUrl(urlOf(input.value, ""));
+      replaceUrl(urlOf(input.value, hash));
+    }
+
+    function writeQueryToUrlSoon() {
+      clearTimeout(urlTimer);
+      urlTimer = setTimeout(writeQueryToUrl, URL_UPDATE_DELAY_MS, "");
     }
 
     function clear(hash) {
-      clearTimeout(urlTimer);
-      urlTimer = 0;
       input.value = "";
       filter("");
-      replaceUrl(urlOf("", hash));
+      writeQueryToUrl(hash);
     }
 
     /* A link to an entry (or category) the filter hides clears the filter;
@@ -194,7 +192,7 @@
 
     input.addEventListener("input", () => {
       filter(input.value);
-      updateUrlSoon();
+      writeQueryToUrlSoon();
     });
     input.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && input.value) {
@@ -203,8 +201,12 @@
       }
     });
     window.addEventListener("popstate", () => {
-      clearTimeout(urlTimer);
-      urlTimer = 0;
+      if (urlTimer) {
+        // A link was followed before the URL caught up with the box: the new
+        // history entry gets the query, and the filter stays.
+        writeQueryToUrl(location.hash);
+        return;
+      }
       const query = queryInUrl();
       if (query !== input.value) {
         input.value = query;
@@ -212,7 +214,9 @@
       }
     });
     window.addEventListener("hashchange", () => revealTarget(false));
-    window.addEventListener("pagehide", updateUrlNow);
+    window.addEventListener("pagehide", () => {
+      if (urlTimer) writeQueryToUrl("");
+    });
 
     const initial = queryInUrl() || input.value;
     if (initial) {

@@ -1,0 +1,82 @@
+"""Browser tests: the project's site, built once, served on 127.0.0.1, in Debian's Chromium.
+
+Without Chromium these tests skip, saying how to install it; under CI
+(``CI=true``) they fail instead. Every page a test opens is watched: a console
+error, an uncaught exception or a request that leaves the local server fails
+the test (the request is also blocked).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from .harness import CHROMIUM, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve
+
+WIDE = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{INSTALL_HINT} (CI=true: the browser tests must run, not skip)")
+        pytest.skip(INSTALL_HINT)
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The project's own site (``docs/`` and ``data/``), built once with ``-W``."""
+    checkout = tmp_path_factory.mktemp("browser-site")
+    return build_site(copy_docs(checkout), checkout / "html")
+
+
+@pytest.fixture(scope="session")
+def site_url(site) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def open_page(browser, site_url) -> Iterator[Callable[..., Page]]:
+    """``open_page(path, **context_options)``: the page in a fresh browser context, watched for problems."""
+    problems: list[str] = []
+    contexts = []
+
+    def open_(path: str = "errors.html", **context_options) -> Page:
+        options = {"base_url": site_url, "viewport": WIDE, **context_options}
+        context = browser.new_context(**options)
+        contexts.append(context)
+
+        def block_other_origins(route) -> None:
+            if route.request.url.startswith(options["base_url"]):
+                route.continue_()
+            else:
+                problems.append(f"request to another origin: {route.request.url}")
+                route.abort()
+
+        context.route("**/*", block_other_origins)
+        page = context.new_page()
+        page.on("console", lambda message: message.type == "error" and problems.append(f"console error: {message.text}"))
+        page.on("pageerror", lambda error: problems.append(f"uncaught exception: {error}"))
+        page.goto(path)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def page(open_page) -> Page:
+    """The reference page, wide and in the light theme."""
+    return open_page()

@@ -1,0 +1,71 @@
+"""What the browser tests read from the reference page, as a reader sees it."""
+
+from __future__ import annotations
+
+import csv
+
+from playwright.sync_api import Locator, Page
+
+from .harness import PROJECT
+
+with open(PROJECT / "data" / "codes.csv", encoding="utf-8", newline="") as _file:
+    CATALOG = list(csv.DictReader(_file))
+ALL_CODES = {row["code"] for row in CATALOG}
+
+
+def filter_field(page: Page) -> Locator:
+    return page.get_by_role("searchbox", name="Filter codes")
+
+
+def copy_button(page: Page, code: str) -> Locator:
+    return page.get_by_role("button", name=f"Copy link to code {code}", exact=True)
+
+
+def status(page: Page) -> Locator:
+    return page.locator(".errcodes-filter-status")
+
+
+def shown_codes(page: Page) -> set[str]:
+    """The codes whose entries are rendered (not hidden by the filter or a hidden category)."""
+    return set(
+        page.locator(".errcodes-entry").evaluate_all(
+            "entries => entries.filter(entry => entry.checkVisibility())"
+            ".map(entry => entry.querySelector('.errcodes-code').textContent)"
+        )
+    )
+
+
+def shown_categories(page: Page) -> list[str]:
+    return page.locator(".errcodes-category").evaluate_all(
+        "sections => sections.filter(section => section.checkVisibility()).map(section => section.id)"
+    )
+
+
+def settle_scrolling(page: Page) -> float:
+    """Wait until the page stops scrolling (furo scrolls smoothly to anchors); return ``scrollY``."""
+    return page.evaluate(
+        """() => new Promise(resolve => {
+            let last = -1, still = 0;
+            const frame = () => {
+                if (scrollY === last) { if (++still === 10) return resolve(scrollY); }
+                else { last = scrollY; still = 0; }
+                requestAnimationFrame(frame);
+            };
+            frame();
+        })"""
+    )
+
+
+def computed_colour(page: Page, value: str) -> str:
+    """What ``background-color: value`` (a colour, or ``var(--…)``) computes to on the page's body."""
+    return page.evaluate(
+        """value => {
+            const probe = document.createElement('div');
+            probe.style.backgroundColor = value;
+            document.body.append(probe);
+            const colour = getComputedStyle(probe).backgroundColor;
+            probe.remove();
+            return colour;
+        }""",
+        value,
+    )
