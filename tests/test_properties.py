@@ -1,0 +1,254 @@
+"""Properties of any catalog, checked on examples drawn by Hypothesis.
+
+A valid catalog (any codes, categories and Unicode text with commas, quotes,
+``<``, ``&``, reST markup; with or without a BOM, LF or CRLF) builds without a
+warning and every code comes out once, exactly as written, on the page, in the
+search objects and in ``errcodes.json``. Any bytes at all as the CSV file never
+raise: they give the codes that could be read and warnings with ``file:line``.
+
+The ``ci`` profile (the default, what ``make test`` runs) keeps the example
+counts small; ``HYPOTHESIS_PROFILE=long`` tries many more::
+
+    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOTS, parse_html, read_search_index, warnings_of
+from sphinx_errcodes.catalog import anchor_for, parse_catalog
+
+# Parsing takes a millisecond, a Sphinx build about a third of a second:
+# each profile has one count for parsing and a smaller one for builds.
+for name, parses, builds in (("ci", 500, 25), ("long", 20_000, 500)):
+    settings.register_profile(name, max_examples=parses, deadline=None)
+    settings.register_profile(
+        f"{name}-builds",
+        max_examples=builds,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+PARSES = settings.get_profile(PROFILE)
+BUILDS = settings.get_profile(f"{PROFILE}-builds")
+
+CODE_RULE = re.compile(r"[A-Za-z0-9_.\-]+")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# --- Valid catalogs ---------------------------------------------------------
+
+# Sphinx's search index splits an object name at its last dot, so a code such
+# as ".5" would be found as "5": these codes do not start with a dot.
+CODES = st.one_of(
+    st.integers(min_value=-(10**6), max_value=10**12).map(str),
+    st.from_regex(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]{0,19}", fullmatch=True),
+)
+# Text that means something to HTML, reST, CSV, str.format or %-formatting.
+MARKUP = st.sampled_from(
+    [",", '"', "'", "<", ">", "&", "&amp;", "<b>bold</b>", '<script>alert("x")</script>', "*emphasis*",
+     "**strong**", "``literal``", "`link <https://example.com>`_", ":errcode:`36`", ".. note::", "|subst|",
+     "[1]_", "\\", ";", "!", "{anchor}", "%s", "%(code)s", "\t", "\n", "\u00a0", "\u2028", "\ufeff", "\U0001f4b8"]
+)
+CHARACTERS = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs")), max_size=10)
+# What a field holds after the catalog strips it: not empty, no space at either end.
+TEXT = st.lists(st.one_of(CHARACTERS, MARKUP), min_size=1, max_size=6).map("".join).map(str.strip).filter(bool)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Rows of a valid catalog, and how its file is written."""
+
+    rows: tuple[tuple[str, str, str], ...]  # (code, category, description)
+    columns: tuple[str, ...]  # the header, in any order and case
+    bom: bool
+    line_terminator: str
+    quoting: int
+
+    def to_bytes(self) -> bytes:
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator=self.line_terminator, quoting=self.quoting)
+        writer.writerow(self.columns)
+        order = [column.lower() for column in self.columns]
+        for code, category, description in self.rows:
+            values = {"code": code, "category": category, "description": description}
+            writer.writerow([values[column] for column in order])
+        return ("\ufeff" if self.bom else "").encode() + text.getvalue().encode()
+
+
+@st.composite
+def catalogs(draw) -> Catalog:
+    categories = draw(st.lists(TEXT, min_size=1, max_size=4, unique=True))
+    rows = draw(
+        st.lists(st.tuples(CODES, st.sampled_from(categories), TEXT), min_size=1, max_size=20, unique_by=lambda row: row[0])
+    )
+    columns = draw(st.permutations(["code", "category", "description"]))
+    return Catalog(
+        rows=tuple(rows),
+        columns=tuple(draw(st.sampled_from([name, name.upper(), name.title()])) for name in columns),
+        bom=draw(st.booleans()),
+        line_terminator=draw(st.sampled_from(["\n", "\r\n"])),
+        quoting=draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])),
+    )
+
+
+# --- Any bytes ----------------------------------------------------------------
+
+# Pieces of CSV, good and bad, so that random files get past the header often.
+CSV_PIECES = st.sampled_from(
+    [b"code,category,description", b"code,category,description,see_also", b"Code", b"see_also", b"http_status",
+     b",", b'"', b'""', b"\n", b"\r\n", b"\r", b"\xef\xbb\xbf", b"36", b"-99", b"E0308", b"a b", b"36 37",
+     b"Funds", b"Insufficient funds", b"\xff", b"\xc3", b"\xc3\xa9", b"\xe2\x80\xa8", b"\x00", b"\x07", b"\t",
+     b" ", b"<script>", b"&", b"*x*", b"%s", b"{0}"]
+)
+ANY_BYTES = st.one_of(
+    st.binary(max_size=300),
+    st.lists(st.one_of(CSV_PIECES, st.binary(max_size=4)), max_size=40).map(b"".join),
+)
+
+
+def line_count(data: bytes) -> int:
+    """Lines as the catalog counts them: a line ends at LF, CR or CRLF; an empty file has one."""
+    return max(1, len(io.StringIO(data.decode("utf-8-sig", errors="replace"), newline="").readlines()))
+
+
+# --- Builds -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """The test-catalog project (the reference page is index.html), reused by every example."""
+    srcdir = tmp_path_factory.mktemp("properties")
+    shutil.copytree(ROOTS / "test-catalog", srcdir, dirs_exist_ok=True)
+    return srcdir
+
+
+@pytest.fixture(scope="module")
+def build_bytes(build, project):
+    """Build the project from scratch with ``data`` as its CSV file."""
+
+    def build_with(data: bytes):
+        shutil.rmtree(project / "_build", ignore_errors=True)
+        (project / "codes.csv").write_bytes(data)
+        return build("test-catalog", srcdir=project, freshenv=True)
+
+    return build_with
+
+
+def page_entries(app) -> list[tuple[str, str, str]]:
+    """(anchor, code, description) of every entry on the reference page."""
+    page = parse_html(app.outdir / "index.html")
+    return [
+        (entry["id"], entry.find(class_="errcodes-code").get_text(), entry.find(class_="errcodes-description").get_text())
+        for entry in page.find_all(class_="errcodes-entry")
+    ]
+
+
+def search_objects(app) -> list[tuple[str, str, str]]:
+    """(name, document, anchor) of every error code among the search objects, as searchtools.js reads them."""
+    index = read_search_index(app.outdir)
+    objnames = index["objnames"]
+    found = []
+    for prefix, entries in index["objects"].items():
+        for doc, objtype, _priority, anchor, name in entries:
+            domain, type_name, _label = objnames[str(objtype)]
+            if domain != "errcodes":
+                continue
+            fullname = f"{prefix}.{name}" if prefix else name
+            anchor = {"": fullname, "-": f"{type_name}-{fullname}"}.get(anchor, anchor)
+            found.append((fullname, index["docnames"][doc], anchor))
+    return found
+
+
+# --- Properties of valid catalogs ----------------------------------------------
+
+
+@BUILDS
+@given(catalog=catalogs())
+def test_a_valid_catalog_builds_without_any_warning(build_bytes, catalog):
+    assert warnings_of(build_bytes(catalog.to_bytes())) == ""
+
+
+@BUILDS
+@given(catalog=catalogs())
+def test_every_code_is_on_the_page_once_with_its_exact_description_and_anchor(build_bytes, catalog):
+    app = build_bytes(catalog.to_bytes())
+    expected = [(anchor_for(code), code, description) for code, _, description in catalog.rows]
+    assert Counter(page_entries(app)) == Counter(expected)
+
+
+@BUILDS
+@given(catalog=catalogs())
+def test_every_code_is_a_search_object_once_linking_to_its_anchor(build_bytes, catalog):
+    app = build_bytes(catalog.to_bytes())
+    assert Counter(search_objects(app)) == Counter((code, "index", anchor_for(code)) for code, _, _ in catalog.rows)
+
+
+@BUILDS
+@given(catalog=catalogs())
+def test_every_code_is_in_errcodes_json_once_with_its_exact_text_and_url(build_bytes, catalog):
+    app = build_bytes(catalog.to_bytes())
+    exported = json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))
+    assert exported["version"] == 1
+    assert Counter((entry["code"], entry["category"], entry["description"], entry["url"]) for entry in exported["codes"]) == Counter(
+        (code, category, description, f"index.html#{anchor_for(code)}") for code, category, description in catalog.rows
+    )
+
+
+# --- Properties of any bytes -------------------------------------------------------
+
+
+@PARSES
+@given(data=ANY_BYTES)
+def test_parsing_any_bytes_never_raises(data):
+    parse_catalog(data, "codes.csv")
+
+
+@PARSES
+@given(data=ANY_BYTES)
+def test_every_problem_found_in_any_bytes_names_a_line_of_the_file(data):
+    _, problems = parse_catalog(data, "codes.csv")
+    for problem in problems:
+        assert 1 <= problem.line <= line_count(data), problem
+        assert problem.location == f"codes.csv:{problem.line}"
+
+
+@PARSES
+@given(data=ANY_BYTES)
+def test_codes_read_from_any_bytes_are_unique_valid_and_free_of_control_characters(data):
+    codes, _ = parse_catalog(data, "codes.csv")
+    assert len({code.code for code in codes}) == len(codes)
+    for code in codes:
+        assert CODE_RULE.fullmatch(code.code)
+        assert not CONTROL_CHARACTERS.search(code.category + code.description)
+        assert 1 <= code.line <= line_count(data)
+
+
+@BUILDS
+@given(data=ANY_BYTES)
+def test_building_any_bytes_warns_once_per_catalog_problem_with_file_and_line(build_bytes, data):
+    app = build_bytes(data)
+    _, problems = parse_catalog(data, app.config.errcodes_file)
+    warnings = warnings_of(app)
+    for problem in problems:
+        assert f"{problem.location}: WARNING: {problem.message} [errcodes.catalog]" in warnings
+    assert warnings.count(": WARNING: ") == len(problems)
+
+
+@BUILDS
+@given(data=ANY_BYTES)
+def test_building_any_bytes_renders_every_code_that_could_be_read(build_bytes, data):
+    app = build_bytes(data)
+    codes, _ = parse_catalog(data, "codes.csv")
+    assert Counter(code for _, code, _ in page_entries(app)) == Counter(code.code for code in codes)
