@@ -70,4 +70,5 @@ def warnings_of(app: SphinxTestApp) -> str:
 
 def documents_written(app: SphinxTestApp) -> list[str]:
     """The documents a (serial) build wrote, from its progress lines."""
-    return re.findall(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", strip_colors(app.status.getvalue()), flags=re.MULTILINE)
+    # Progress lines end in "\r" or "\n" depending on whether colour output is on.
+    return re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", strip_colors(app.status.getvalue()))

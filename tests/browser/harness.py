@@ -9,6 +9,8 @@ it never downloads a browser.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -17,7 +19,6 @@ from pathlib import Path
 from threading import Thread
 
 from playwright.sync_api import Browser, Playwright
-from sphinx.cmd.build import build_main
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -41,10 +42,14 @@ def copy_docs(destination: Path) -> Path:
 
 
 def build_site(source: Path, output: Path, *, quiet: bool = True, **settings: str) -> Path:
-    """Build the HTML of the Sphinx project in ``source`` with ``-W``; ``settings`` override conf.py."""
+    """Build the HTML of the Sphinx project in ``source`` with ``-W``; ``settings`` override conf.py.
+
+    The build runs in its own process: Sphinx's command line changes global
+    state (colour output, logging) that other tests in this process rely on.
+    """
     arguments = ["-W", "--keep-going", "-b", "html", *(["-q"] if quiet else [])]
     arguments += [f"-D{name}={value}" for name, value in settings.items()]
-    if build_main([*arguments, str(source), str(output)]) != 0:
+    if subprocess.run([sys.executable, "-m", "sphinx", *arguments, str(source), str(output)]).returncode != 0:
         raise RuntimeError(f"sphinx-build failed for {source}")
     return output
 
