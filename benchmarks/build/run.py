@@ -4,8 +4,10 @@ For every catalog size, three projects (see ``projects.py``) are built with
 furo, one build at a time, each in a fresh ``python -m sphinx -b html -q``
 subprocess:
 
-- full build: empty output folder; median wall time of ``--repeats`` runs,
-  and the largest peak memory (``ru_maxrss`` of that build's own process);
+- full build: empty output folder; median wall time of ``--repeats`` runs
+  (and median CPU time, user + system, which other work on a shared machine
+  disturbs less), and the largest peak memory (``ru_maxrss`` of that build's
+  own process);
 - the sizes of ``errors.html`` (the reference page) and ``searchindex.js``;
 - rebuild when nothing changed, and rebuild after editing ``guide.rst`` (a
   page unrelated to the codes): medians, and whether the edit made Sphinx
@@ -33,6 +35,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import sphinx
 
@@ -43,40 +46,44 @@ DEFAULT_WORKDIR = Path(__file__).resolve().parents[1] / "results" / "build"
 REFERENCE_PAGE = "errors"
 
 
+class Run(NamedTuple):
+    """One build."""
+
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the build's process
+    peak_mib: float
+
+
 @dataclass
 class Figures:
     """What one project of one size measured."""
 
     kind: str
     size: int
-    full_seconds: list[float] = field(default_factory=list)
-    peak_mib: float = 0.0
+    full: list[Run] = field(default_factory=list)
+    unchanged: list[Run] = field(default_factory=list)
+    edited: list[Run] = field(default_factory=list)
     page_bytes: int = 0
     searchindex_bytes: int = 0
-    unchanged_seconds: list[float] = field(default_factory=list)
-    edited_seconds: list[float] = field(default_factory=list)
     edit_rereads_reference: bool = False
     edit_rewrites_reference: bool = False
 
     @property
-    def full(self) -> float:
-        return statistics.median(self.full_seconds)
-
-    @property
-    def unchanged(self) -> float:
-        return statistics.median(self.unchanged_seconds)
-
-    @property
-    def edited(self) -> float:
-        return statistics.median(self.edited_seconds)
+    def peak_mib(self) -> float:
+        return max(run.peak_mib for run in self.full)
 
 
-def sphinx_build(srcdir: Path, outdir: Path) -> tuple[float, float]:
-    """Build ``srcdir`` into ``outdir`` in a child process: (wall seconds, peak MiB).
+def median(runs: list[Run]) -> Run:
+    """The median wall time and, separately, the median CPU time."""
+    return Run(statistics.median(run.wall for run in runs), statistics.median(run.cpu for run in runs), 0.0)
 
-    ``os.wait4`` gives the resource usage of this child alone, so the peak
-    memory is that build's. Any warning or error stops the benchmark: the
-    figures of a broken build would mean nothing.
+
+def sphinx_build(srcdir: Path, outdir: Path) -> Run:
+    """Build ``srcdir`` into ``outdir`` in a child process.
+
+    ``os.wait4`` gives the resource usage of this child alone, so the CPU
+    time and peak memory are that build's. Any warning or error stops the
+    benchmark: the figures of a broken build would mean nothing.
     """
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(outdir)]
     with tempfile.TemporaryFile() as stderr:
@@ -89,7 +96,7 @@ def sphinx_build(srcdir: Path, outdir: Path) -> tuple[float, float]:
         messages = stderr.read().decode(errors="replace")
     if child.returncode or messages:
         raise SystemExit(f"the build of {srcdir} failed or warned:\n{messages}")
-    return seconds, usage.ru_maxrss / 1024
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def mtime(path: Path) -> int:
@@ -104,16 +111,14 @@ def measure_size(size: int, repeats: int, workdir: Path) -> list[Figures]:
     for _ in range(repeats):
         for kind in KINDS:
             shutil.rmtree(outdirs[kind], ignore_errors=True)
-            seconds, peak = sphinx_build(projects[kind], outdirs[kind])
-            figures[kind].full_seconds.append(seconds)
-            figures[kind].peak_mib = max(figures[kind].peak_mib, peak)
+            figures[kind].full.append(sphinx_build(projects[kind], outdirs[kind]))
     for kind in KINDS:
         figures[kind].page_bytes = (outdirs[kind] / f"{REFERENCE_PAGE}.html").stat().st_size
         figures[kind].searchindex_bytes = (outdirs[kind] / "searchindex.js").stat().st_size
 
     for _ in range(repeats):
         for kind in KINDS:
-            figures[kind].unchanged_seconds.append(sphinx_build(projects[kind], outdirs[kind])[0])
+            figures[kind].unchanged.append(sphinx_build(projects[kind], outdirs[kind]))
 
     for revision in range(repeats):
         for kind in KINDS:
@@ -122,7 +127,7 @@ def measure_size(size: int, repeats: int, workdir: Path) -> list[Figures]:
             guide = outdirs[kind] / "guide.html"
             before = mtime(page), mtime(doctree), mtime(guide)
             edit_unrelated_page(projects[kind], revision)
-            figures[kind].edited_seconds.append(sphinx_build(projects[kind], outdirs[kind])[0])
+            figures[kind].edited.append(sphinx_build(projects[kind], outdirs[kind]))
             if mtime(guide) == before[2]:
                 raise SystemExit(f"editing guide.rst did not rebuild guide.html in {outdirs[kind]}")
             figures[kind].edit_rereads_reference |= mtime(doctree) != before[1]
@@ -134,36 +139,47 @@ def kib(size: int) -> str:
     return f"{size / 1024:,.0f} KiB"
 
 
+def seconds(runs: list[Run]) -> str:
+    """Median wall time, with the median CPU time in brackets."""
+    middle = median(runs)
+    return f"{middle.wall:.2f} ({middle.cpu:.2f})"
+
+
+def ratio(numerator: list[Run], denominator: list[Run], digits: int = 2) -> str:
+    """Ratio of median wall times, with the ratio of median CPU times in brackets."""
+    top, bottom = median(numerator), median(denominator)
+    return f"{top.wall / bottom.wall:.{digits}f} ({top.cpu / bottom.cpu:.{digits}f})"
+
+
 def figures_table(results: list[Figures]) -> str:
     lines = [
-        "| codes | project | full build (s) | peak memory (MiB) | errors.html | searchindex.js "
-        "| rebuild, nothing changed (s) | rebuild, unrelated page edited (s) | edit re-reads / re-writes errors page |",
+        "| codes | project | full build, s | peak memory, MiB | errors.html | searchindex.js "
+        "| rebuild, nothing changed, s | rebuild, unrelated page edited, s | edit re-reads / re-writes errors page |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for f in results:
         touched = f"{'yes' if f.edit_rereads_reference else 'no'} / {'yes' if f.edit_rewrites_reference else 'no'}"
         lines.append(
-            f"| {f.size:,} | {f.kind} | {f.full:.2f} | {f.peak_mib:,.0f} | {kib(f.page_bytes)} | {kib(f.searchindex_bytes)} "
-            f"| {f.unchanged:.2f} | {f.edited:.2f} | {touched} |"
+            f"| {f.size:,} | {f.kind} | {seconds(f.full)} | {f.peak_mib:,.0f} | {kib(f.page_bytes)} | {kib(f.searchindex_bytes)} "
+            f"| {seconds(f.unchanged)} | {seconds(f.edited)} | {touched} |"
         )
     return "\n".join(lines)
 
 
 def ratios_table(results: list[Figures]) -> str:
     by = {(f.kind, f.size): f for f in results}
-    sizes = sorted({f.size for f in results})
     lines = [
         "| codes | full build, errcodes / csv-table (target ≤ 0.5, aim 0.2) | full build, baseline / csv-table "
-        "| edit rebuild, errcodes / baseline (target ≤ 1.2) | full build, errcodes / errcodes at 1/10 the codes (target ≤ 12 from 10,000 to 100,000) |",
+        "| edit rebuild, errcodes / baseline (target ≤ 1.2) | full build, errcodes / errcodes at a tenth of the codes (target ≤ 12 from 10,000 to 100,000) |",
         "|---:|---:|---:|---:|---:|",
     ]
-    for size in sizes:
+    for size in sorted({f.size for f in results}):
         ours, table, empty = by["errcodes", size], by["csv-table", size], by["baseline", size]
         smaller = by.get(("errcodes", size // 10))
-        growth = f"{ours.full / smaller.full:.1f}" if smaller else "–"
+        growth = ratio(ours.full, smaller.full, digits=1) if smaller else "–"
         lines.append(
-            f"| {size:,} | {ours.full / table.full:.2f} | {empty.full / table.full:.2f} "
-            f"| {ours.edited / empty.edited:.2f} | {growth} |"
+            f"| {size:,} | {ratio(ours.full, table.full)} | {ratio(empty.full, table.full)} "
+            f"| {ratio(ours.edited, empty.edited)} | {growth} |"
         )
     return "\n".join(lines)
 
@@ -190,7 +206,7 @@ def main() -> None:
         json.dumps({"machine": machine, "minutes": minutes, "figures": [asdict(f) for f in results]}, indent=2),
         encoding="utf-8",
     )
-    print(f"{machine}; the whole run took {minutes:.1f} minutes.\n")
+    print(f"{machine}; the whole run took {minutes:.1f} minutes. Times: median wall seconds (median CPU seconds).\n")
     print(figures_table(results) + "\n")
     print(ratios_table(results))
 
