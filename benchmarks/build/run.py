@@ -73,9 +73,9 @@ class Figures:
         return max(run.peak_mib for run in self.full)
 
 
-def median(runs: list[Run]) -> Run:
+def median(runs: list[Run]) -> tuple[float, float]:
     """The median wall time and, separately, the median CPU time."""
-    return Run(statistics.median(run.wall for run in runs), statistics.median(run.cpu for run in runs), 0.0)
+    return statistics.median(run.wall for run in runs), statistics.median(run.cpu for run in runs)
 
 
 def sphinx_build(srcdir: Path, outdir: Path) -> Run:
@@ -141,14 +141,14 @@ def kib(size: int) -> str:
 
 def seconds(runs: list[Run]) -> str:
     """Median wall time, with the median CPU time in brackets."""
-    middle = median(runs)
-    return f"{middle.wall:.2f} ({middle.cpu:.2f})"
+    wall, cpu = median(runs)
+    return f"{wall:.2f} ({cpu:.2f})"
 
 
 def ratio(numerator: list[Run], denominator: list[Run], digits: int = 2) -> str:
     """Ratio of median wall times, with the ratio of median CPU times in brackets."""
-    top, bottom = median(numerator), median(denominator)
-    return f"{top.wall / bottom.wall:.{digits}f} ({top.cpu / bottom.cpu:.{digits}f})"
+    (top_wall, top_cpu), (bottom_wall, bottom_cpu) = median(numerator), median(denominator)
+    return f"{top_wall / bottom_wall:.{digits}f} ({top_cpu / bottom_cpu:.{digits}f})"
 
 
 def figures_table(results: list[Figures]) -> str:
