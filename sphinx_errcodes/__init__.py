@@ -18,6 +18,7 @@ from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, documents_to
 from sphinx_errcodes.export import write_catalog_json
 from sphinx_errcodes.html import visit_error_code_list
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
+from sphinx_errcodes.search import restore_search_entries
 
 __version__ = "0.1.0"
 
@@ -50,6 +51,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", documents_to_reread)
     app.connect("env-get-outdated", remember_references)
     app.connect("env-get-updated", reference_pages_to_rewrite)
+    app.connect("html-collect-pages", restore_search_entries)
     app.connect("build-finished", write_catalog_json)
     setup_assets(app)
     return {

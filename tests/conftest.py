@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -52,6 +53,15 @@ def site_srcdir(tmp_path_factory) -> Path:
     shutil.copytree(PROJECT / "docs", checkout / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copytree(PROJECT / "data", checkout / "data")
     return checkout / "docs"
+
+
+def edit_source(path: Path, old: str, new: str) -> None:
+    """Replace text in a source file and make the file visibly newer, as Sphinx compares modification times."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    later = path.stat().st_mtime + 5
+    os.utime(path, (later, later))
 
 
 def parse_html(path: Path) -> BeautifulSoup:

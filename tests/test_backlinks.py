@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 
 import pytest
 
-from conftest import ROOTS, documents_written, parse_html
+from conftest import ROOTS, documents_written, edit_source, parse_html
 
 
 def backlinks(page, code: str) -> list[tuple[str, str]]:
@@ -53,31 +52,25 @@ def srcdir(tmp_path):
     return tmp_path
 
 
-def edit(path, old: str, new: str) -> None:
-    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    later = path.stat().st_mtime + 5
-    os.utime(path, (later, later))
-
-
 def test_a_page_that_stops_referencing_a_code_drops_out_without_a_fresh_build(build, srcdir):
     build("test-basic", srcdir=srcdir)
-    edit(srcdir / "orders.rst", ":errcode:`99`", "another user's order")
+    edit_source(srcdir / "orders.rst", ":errcode:`99`", "another user's order")
     app = build("test-basic", srcdir=srcdir)
     assert backlinks(parse_html(app.outdir / "errors.html"), "99") == []
 
 
 def test_a_page_that_starts_referencing_a_code_appears_without_a_fresh_build(build, srcdir):
     build("test-basic", srcdir=srcdir)
-    edit(srcdir / "index.rst", "Test project\n============\n", "Test project\n============\n\nSigning fails with :errcode:`10010`.\n")
+    edit_source(srcdir / "index.rst", "Test project\n============\n", "Test project\n============\n\nSigning fails with :errcode:`10010`.\n")
     app = build("test-basic", srcdir=srcdir)
     assert backlinks(parse_html(app.outdir / "errors.html"), "10010") == [("index.html#test-project", "Test project")]
 
 
 def test_the_reference_page_is_not_rewritten_when_an_unrelated_page_changes(build, srcdir):
     (srcdir / "unrelated.rst").write_text("Unrelated\n=========\n\nNo codes here.\n", encoding="utf-8")
-    edit(srcdir / "index.rst", "   orders\n", "   orders\n   unrelated\n")
+    edit_source(srcdir / "index.rst", "   orders\n", "   orders\n   unrelated\n")
     build("test-basic", srcdir=srcdir)
-    edit(srcdir / "unrelated.rst", "No codes here.", "Still no codes here.")
+    edit_source(srcdir / "unrelated.rst", "No codes here.", "Still no codes here.")
     app = build("test-basic", srcdir=srcdir)
     # Sphinx itself rewrites the toctree's parent (index) too.
     assert "unrelated" in documents_written(app)
