@@ -19,16 +19,19 @@ OPTIONAL_COLUMNS = ("see_also",)
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 UNCATEGORIZED = "Uncategorized"
 
-_CODE = re.compile(r"[A-Za-z0-9_.\-]+")
+# No leading or trailing dot: search pages split object names at dots.
+_CODE = re.compile(r"(?!\.)[A-Za-z0-9_.\-]+(?<!\.)")
 _INTEGER = re.compile(r"-?[0-9]+")
 _DIGIT_RUNS = re.compile(r"([0-9]+)")
 # Control characters cannot appear in XML-based output (EPUB, the XML
 # builders) and are never intended in a message, so they are reported.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CODE_RULE = "a code is an integer (such as 36 or -99) or letters, digits, '_', '.' and '-' (such as E0308)"
+_CODE_RULE = "a code is an integer (such as 36 or -99) or letters, digits, '_', '.' and '-' (such as E0308), not starting or ending with '.'"
 
 
-@dataclass(frozen=True, slots=True)
+# Not slotted: the build environment pickles every code, and slotted
+# dataclasses pickle several times slower.
+@dataclass(frozen=True)
 class ErrorCode:
     """One row of the catalog."""
 
@@ -159,7 +162,8 @@ class _CatalogParser:
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
+            before = data[: error.start]
+            line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
             self.report(
                 line,
                 f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8. "
@@ -211,7 +215,7 @@ class _CatalogParser:
             else:
                 fix = "add the missing fields"
             many = "many" if len(fields) > len(columns) else "few"
-            self.report(line, f"too {many} fields: {len(fields)} instead of {len(columns)} ({','.join(columns)}); {fix}")
+            self.report(line, f"too {many} fields: {len(fields)} instead of {len(columns)} ({', '.join(map(repr, columns))}); {fix}")
             return
         values = {}
         for name, field in zip(columns, fields):

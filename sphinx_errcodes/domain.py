@@ -47,9 +47,10 @@ class ErrorCodesDomain(Domain):
     roles = {"code": XRefRole(warn_dangling=True)}
     initial_data: dict[str, Any] = {
         "codes": {},  # code -> (docname, ErrorCode)
+        "codes_by_document": {},  # docname -> [code], so clearing a page does not scan the catalog
         "references": {},  # docname -> [Reference]
     }
-    data_version = 1
+    data_version = 2
 
     def __init__(self, env) -> None:
         super().__init__(env)
@@ -76,10 +77,12 @@ class ErrorCodesDomain(Domain):
                 type="errcodes",
                 subtype="duplicate",
             )
-        self.codes.update((code.code, (docname, code)) for code in codes if code.code not in elsewhere)
+        registered = [code for code in codes if code.code not in elsewhere]
+        self.codes.update((code.code, (docname, code)) for code in registered)
+        self.data["codes_by_document"].setdefault(docname, []).extend(code.code for code in registered)
 
     def documents_with_codes(self) -> set[str]:
-        return {docname for docname, _ in self.codes.values()}
+        return set(self.data["codes_by_document"])
 
     def process_doc(self, env, docname: str, document: nodes.document) -> None:
         references = [
@@ -91,15 +94,17 @@ class ErrorCodesDomain(Domain):
             self.references[docname] = references
 
     def clear_doc(self, docname: str) -> None:
-        for code, (code_docname, _) in list(self.codes.items()):
-            if code_docname == docname:
-                del self.codes[code]
+        for code in self.data["codes_by_document"].pop(docname, ()):
+            del self.codes[code]
         self.references.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for code, (docname, error_code) in otherdata["codes"].items():
             if docname in docnames:
                 self.codes[code] = (docname, error_code)
+        for docname, codes in otherdata["codes_by_document"].items():
+            if docname in docnames:
+                self.data["codes_by_document"][docname] = codes
         for docname, references in otherdata["references"].items():
             if docname in docnames:
                 self.references[docname] = references

@@ -55,5 +55,9 @@ def write_catalog_json(app: Sphinx, exception: Exception | None) -> None:
         return
     if not app.env.domains[ErrorCodesDomain.name].codes:
         return
-    text = json.dumps(catalog_as_json(app), ensure_ascii=False, indent=2)
-    (Path(app.outdir) / FILENAME).write_text(text + "\n", encoding="utf-8")
+    # Compact, because indenting makes json use its slow pure-Python encoder;
+    # written only when it changed, so rebuilds leave it (and its mtime) alone.
+    text = json.dumps(catalog_as_json(app), ensure_ascii=False, separators=(",", ":")) + "\n"
+    path = Path(app.outdir) / FILENAME
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")

@@ -85,7 +85,7 @@ BAD_CATALOGS = {
     "empty category": (HEADER + b"36,,Insufficient funds\n", "2: WARNING: code 36 has an empty category", ["36"]),
     "too many fields": (
         HEADER + b"36,Funds,Insufficient, funds\n37,Funds,Invalid quantity\n",
-        "2: WARNING: too many fields: 4 instead of 3 (code,category,description); put a field that contains a comma in double quotes",
+        "2: WARNING: too many fields: 4 instead of 3 ('code', 'category', 'description'); put a field that contains a comma in double quotes",
         ["37"],
     ),
     "too few fields": (

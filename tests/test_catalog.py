@@ -41,3 +41,20 @@ def test_a_quoted_description_may_span_lines_and_the_next_row_keeps_its_line():
 def test_blank_lines_are_skipped_and_do_not_shift_line_numbers():
     codes, problems = parse_catalog(HEADER + b"\n36,Funds,Insufficient funds\n\n36,Funds,Again\n", "c.csv")
     assert [str(problem) for problem in problems] == ["c.csv:5: duplicate code 36: already defined on line 3; keep one row per code"]
+
+
+def test_a_code_may_not_start_or_end_with_a_dot():
+    codes, problems = parse_catalog(HEADER + b".5,Funds,Leading\n5.,Funds,Trailing\nv1.5,Funds,Inner\n", "c.csv")
+    assert [code.code for code in codes] == ["v1.5"]
+    assert [problem.line for problem in problems] == [2, 3]
+
+
+def test_a_bad_byte_in_a_file_with_cr_line_ends_is_reported_at_its_line():
+    _, problems = parse_catalog(b"code,category,description\r36,Funds,ok\r37,Funds,bad \xff byte\r", "c.csv")
+    assert [problem.line for problem in problems] == [3]
+
+
+def test_a_header_cell_with_a_line_break_keeps_every_message_on_one_line():
+    _, problems = parse_catalog(b'code,"category\nx",description\n36,Funds\n', "c.csv")
+    assert "too few fields: 2 instead of 3 ('code', 'category\\nx', 'description'); add the missing fields" in [p.message for p in problems]
+    assert [p.message for p in problems if "\n" in p.message] == []

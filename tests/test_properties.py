@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOTS, parse_html, read_search_index, warnings_of
@@ -49,11 +49,10 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # --- Valid catalogs ---------------------------------------------------------
 
-# Sphinx's search index splits an object name at its last dot, so a code such
-# as ".5" would be found as "5": these codes do not start with a dot.
+# The catalog's rule: no dot at either end (search pages split names at dots).
 CODES = st.one_of(
     st.integers(min_value=-(10**6), max_value=10**12).map(str),
-    st.from_regex(r"[A-Za-z0-9_\-][A-Za-z0-9_.\-]{0,19}", fullmatch=True),
+    st.from_regex(r"[A-Za-z0-9_\-]([A-Za-z0-9_.\-]{0,18}[A-Za-z0-9_\-])?", fullmatch=True),
 )
 # Text that means something to HTML, reST, CSV, str.format or %-formatting.
 MARKUP = st.sampled_from(
@@ -244,6 +243,16 @@ def test_building_any_bytes_warns_once_per_catalog_problem_with_file_and_line(bu
     for problem in problems:
         assert f"{problem.location}: WARNING: {problem.message} [errcodes.catalog]" in warnings
     assert warnings.count(": WARNING: ") == len(problems)
+
+
+@BUILDS
+@example(data=b"code,\x00\x0b\x00\n\x00")
+@given(data=ANY_BYTES)
+def test_building_any_bytes_writes_each_warning_on_one_line(build_bytes, data):
+    app = build_bytes(data)
+    catalog_warning = re.compile(rf"{re.escape(app.config.errcodes_file)}:\d+: WARNING: .+ \[errcodes\.catalog\]")
+    for warning in warnings_of(app).splitlines():
+        assert catalog_warning.fullmatch(warning), warning
 
 
 @BUILDS
