@@ -32,7 +32,7 @@ def test_problems_exit_with_status_1_one_file_line_message_per_line(tmp_path):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"{path}:3: duplicate code 36: already defined on line 2; keep one row per code",
-        f"{path}:4: invalid code 'x y': a code is an integer (such as 36 or -99) or letters, digits, '_', '.' and '-' (such as E0308)",
+        f"{path}:4: invalid code 'x y': a code is an integer (such as 36 or -99) or letters, digits, '_', '.' and '-' (such as E0308), not starting or ending with '.'",
     ]
 
 
