@@ -92,16 +92,32 @@ def group_by_category(codes: list[ErrorCode]) -> list[tuple[str, list[ErrorCode]
     return [(category, sorted(members, key=lambda c: c.sort_key)) for category, members in groups.items()]
 
 
-def codes_sharing_description(codes: list[ErrorCode]) -> dict[str, tuple[str, ...]]:
-    """For each code, the other codes whose description is exactly the same."""
+@dataclass(frozen=True)
+class SharedMessage:
+    """The other codes whose description is exactly the same as one code's."""
+
+    codes: tuple[str, ...]  # the first SHARED_CODES_SHOWN of them, in code order
+    total: int
+
+
+# A message shared by thousands of codes would otherwise list every one under each.
+SHARED_CODES_SHOWN = 10
+
+
+def codes_sharing_description(codes: list[ErrorCode]) -> dict[str, SharedMessage]:
+    """For each code whose description other codes have too, those codes."""
     by_description: dict[str, list[ErrorCode]] = {}
     for code in codes:
         if code.description:
             by_description.setdefault(code.description, []).append(code)
-    shared: dict[str, tuple[str, ...]] = {}
+    shared: dict[str, SharedMessage] = {}
     for group in by_description.values():
+        if len(group) < 2:
+            continue
+        first = [code.code for code in sorted(group, key=lambda c: c.sort_key)[: SHARED_CODES_SHOWN + 1]]
         for code in group:
-            shared[code.code] = tuple(other.code for other in sorted(group, key=lambda c: c.sort_key) if other is not code)
+            shown = tuple(other for other in first if other != code.code)[:SHARED_CODES_SHOWN]
+            shared[code.code] = SharedMessage(shown, len(group) - 1)
     return shared
 
 

@@ -9,7 +9,7 @@ from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_errcodes.catalog import ErrorCode, codes_sharing_description, group_by_category, read_catalog
+from sphinx_errcodes.catalog import ErrorCode, SharedMessage, codes_sharing_description, group_by_category, read_catalog
 from sphinx_errcodes.nodes import make_error_code_list
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ class ErrorCodesDirective(SphinxDirective):
         return [_section(category, members, anchor, shared) for (category, members), anchor in _with_anchors(group_by_category(codes))]
 
 
-def _section(category: str, codes: list[ErrorCode], anchor: str, shared: dict[str, tuple[str, ...]]) -> nodes.section:
+def _section(category: str, codes: list[ErrorCode], anchor: str, shared: dict[str, SharedMessage]) -> nodes.section:
     section = nodes.section(ids=[anchor], classes=["errcodes-category"])
     section += nodes.title(category, category)
     section += addnodes.index(entries=[entry for code in codes for entry in _index_entries(code)])

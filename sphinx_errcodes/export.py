@@ -40,7 +40,8 @@ def catalog_as_json(app: Sphinx) -> dict:
                 "category": category,
                 "description": code.description,
                 "url": url(target_uri(app.builder, None, documents[code.code], code.anchor)),
-                "same_message_as": list(shared.get(code.code, ())),
+                "same_message_as": list(shared[code.code].codes) if code.code in shared else [],
+                "same_message_count": shared[code.code].total if code.code in shared else 0,
                 "see_also": list(code.see_also),
                 "referenced_by": [{"url": url(href), "title": title} for href, title in backlinks.get(code.code, [])],
             }

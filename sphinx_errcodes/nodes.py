@@ -13,13 +13,13 @@ from typing import NamedTuple
 
 from docutils import nodes
 
-from sphinx_errcodes.catalog import ErrorCode, anchor_for
+from sphinx_errcodes.catalog import ErrorCode, SharedMessage, anchor_for
 
 
 class Entry(NamedTuple):
     code: str
     description: str
-    same_message_as: tuple[str, ...]
+    same_message_as: SharedMessage | None
     see_also: tuple[str, ...]
 
 
@@ -30,6 +30,7 @@ class Note(NamedTuple):
     label: str
     separator: str
     links: list[tuple[str, str]]  # (href, text)
+    more: str = ""  # after the links, when not all of them are shown
 
 
 class error_code_list(nodes.General, nodes.Element):
@@ -43,8 +44,8 @@ class error_code_list(nodes.General, nodes.Element):
     """
 
 
-def make_error_code_list(codes: list[ErrorCode], shared_descriptions: dict[str, tuple[str, ...]]) -> error_code_list:
-    entries = [Entry(code.code, code.description, shared_descriptions.get(code.code, ()), code.see_also) for code in codes]
+def make_error_code_list(codes: list[ErrorCode], shared_descriptions: dict[str, SharedMessage]) -> error_code_list:
+    entries = [Entry(code.code, code.description, shared_descriptions.get(code.code), code.see_also) for code in codes]
     node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={})
     node += nodes.Text("\n".join(code.description for code in codes))
     return node
@@ -54,7 +55,10 @@ def notes_of(entry: Entry, backlinks: dict[str, list[tuple[str, str]]]) -> list[
     """What every renderer shows under a description, in this order."""
     notes = []
     if entry.same_message_as:
-        notes.append(Note("same-message", "Same message as ", ", ", _code_links(entry.same_message_as)))
+        shared = entry.same_message_as
+        hidden = shared.total - len(shared.codes)
+        more = f" and {hidden:,} more" if hidden else ""
+        notes.append(Note("same-message", "Same message as ", ", ", _code_links(shared.codes), more))
     if entry.see_also:
         notes.append(Note("see-also", "See also: ", ", ", _code_links(entry.see_also)))
     if entry.code in backlinks:
@@ -78,6 +82,8 @@ def expand_to_definition_list(node: error_code_list) -> nodes.definition_list:
                 if number:
                     paragraph += nodes.Text(note.separator)
                 paragraph += _reference(href, text)
+            if note.more:
+                paragraph += nodes.Text(note.more)
             definition += paragraph
         definition_list += nodes.definition_list_item("", term, definition)
     return definition_list

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -50,3 +51,15 @@ def test_see_also_naming_an_unknown_code_warns_with_its_line(build, tmp_path):
     (warning,) = warnings_of(app).splitlines()
     assert warning.startswith(f"{tmp_path / 'codes.csv'}:2: WARNING: code 35 has see_also '404', which is not a code of this catalog")
     assert [a.get_text() for a in note(parse_html(app.outdir / "index.html"), "35", "see-also").find_all("a")] == ["36"]
+
+
+def test_a_message_shared_by_many_codes_links_ten_and_counts_the_rest(build, tmp_path):
+    shutil.copytree(ROOTS / "test-related", tmp_path, dirs_exist_ok=True)
+    rows = "".join(f"{code},Common,Internal error,\n" for code in range(1, 16))
+    (tmp_path / "codes.csv").write_text("code,category,description,see_also\n" + rows, encoding="utf-8")
+    app = build("test-related", srcdir=tmp_path)
+    shared = note(parse_html(app.outdir / "index.html"), "1", "same-message")
+    assert [a.get_text() for a in shared.find_all("a")] == [str(code) for code in range(2, 12)]
+    assert shared.get_text().endswith("11 and 4 more")
+    exported = {entry["code"]: entry for entry in json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
+    assert (len(exported["1"]["same_message_as"]), exported["1"]["same_message_count"]) == (10, 14)
