@@ -23,12 +23,21 @@ def runs_scripts(builder: Builder) -> bool:
     return builder.format == "html" and not getattr(builder, "embedded", False)
 
 
+# A long category is written as consecutive lists of this many entries at
+# most: the browser lays out only the lists near the viewport (see
+# errcodes.css), which keeps the filter fast on catalogs of thousands of codes.
+ENTRIES_PER_LIST = 50
+
+
 def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> None:
     controls = _permalink_template(translator) + _copy_button_template(translator)
     backlinks = node["backlinks"]
-    entries = "".join(_entry(entry, notes_of(entry, backlinks), controls) for entry in node["entries"])
+    entries = [_entry(entry, notes_of(entry, backlinks), controls) for entry in node["entries"]]
     classes = escape(" ".join(node["classes"]))
-    translator.body.append(f'<dl class="{classes}">\n{entries}</dl>\n')
+    for start in range(0, len(entries), ENTRIES_PER_LIST):
+        part = entries[start : start + ENTRIES_PER_LIST]
+        # The count sizes the list until the browser lays it out.
+        translator.body.append(f'<dl class="{classes}" data-errcodes-count="{len(part)}">\n{"".join(part)}</dl>\n')
     raise nodes.SkipNode
 
 
@@ -44,7 +53,7 @@ def _entry(entry: Entry, notes: list[Note], controls: str) -> str:
 
 def _note(note: Note) -> str:
     links = escape(note.separator).join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in note.links)
-    return f'<p class="errcodes-note errcodes-{note.kind}">{escape(note.label)}{links}</p>'
+    return f'<p class="errcodes-note errcodes-{note.kind}">{escape(note.label)}{links}{escape(note.more)}</p>'
 
 
 def _permalink_template(translator: HTML5Translator) -> str:

@@ -5,11 +5,12 @@ What they do in a browser is tested in ``tests/browser/``.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import parse_html, read_search_index
+from conftest import ROOTS, parse_html, read_search_index
 
 STATIC = Path(__file__).parent.parent / "sphinx_errcodes" / "static"
 
@@ -114,3 +115,15 @@ def test_epub_gets_the_stylesheet_but_neither_script_nor_controls(build):
     assert "errcodes.js" not in text
     assert "errcodes-filter" not in text
     assert "errcodes-copy" not in text
+
+
+def test_a_long_category_is_written_as_lists_of_50_entries_at_most_in_order(build, tmp_path):
+    shutil.copytree(ROOTS / "test-basic", tmp_path, dirs_exist_ok=True)
+    rows = [f"{code},Orders,Order {code} failed" for code in range(1000, 1120)]
+    (tmp_path / "codes.csv").write_text("code,category,description\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    app = build("long", srcdir=tmp_path)
+    lists = parse_html(app.outdir / "errors.html").find(id="category-orders").find_all("dl", class_="errcodes-list")
+    assert [len(dl.find_all(class_="errcodes-entry")) for dl in lists] == [50, 50, 20]
+    assert [dl["data-errcodes-count"] for dl in lists] == ["50", "50", "20"]
+    codes = [code.get_text() for dl in lists for code in dl.find_all(class_="errcodes-code")]
+    assert codes == [str(code) for code in range(1000, 1120)]

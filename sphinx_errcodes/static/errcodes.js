@@ -10,9 +10,9 @@
 
 (() => {
   const QUERY_PARAMETER = "q";
-  const URL_UPDATE_DELAY_MS = 300;
+  const URL_UPDATE_DELAY_MS = 1000;
   const CONFIRMATION_MS = 2000;
-  const NOT_A_WORD = /[^\p{L}\p{N}]+/gu;
+  const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
   /* ---- Filtering --------------------------------------------------------- */
 
@@ -27,13 +27,15 @@
     return text;
   }
 
-  /** Lower case, each run of spaces and punctuation made one space, a space in front. */
-  function words(text) {
-    return " " + text.toLowerCase().replace(NOT_A_WORD, " ");
-  }
-
-  /** Every entry of the page, with what a query is matched against, read once. */
+  /**
+   * Every entry of the page, with what a query is matched against, read once
+   * (in lower case: its code, and its category and description together).
+   * `shown` is what the DOM shows, `matched` what the last query wants. The
+   * time this takes is in the browser's performance timeline, as
+   * "errcodes-index" (benchmarks/filter reports it).
+   */
   function indexCatalog() {
+    performance.mark("errcodes-index-start");
     const categories = [];
     let total = 0;
     for (const section of document.querySelectorAll(".errcodes-category")) {
@@ -43,63 +45,91 @@
       for (const element of section.querySelectorAll(".errcodes-entry")) {
         const code = element.querySelector(".errcodes-code");
         const description = element.querySelector(".errcodes-description");
+        const shown = !element.hidden;
         entries.push({
           element,
           code: code ? code.textContent.toLowerCase() : "",
-          words: words(category + " " + (description ? description.textContent : "")),
-          shown: !element.hidden,
+          text: `${category} ${description ? description.textContent : ""}`.toLowerCase(),
+          shown,
+          matched: shown,
         });
       }
       categories.push({ element: section, entries, shown: !section.hidden });
       total += entries.length;
     }
-    return { categories, total };
+    performance.measure("errcodes-index", "errcodes-index-start");
+    return { categories, total, terms: [] };
   }
 
-  /**
-   * The terms of a query. An entry matches a term when its code starts with
-   * the term, or when the words of its category and description contain the
-   * term's words at the start of a word ("marg" finds "Insufficient margin").
-   */
+  function isWordCharacter(charCode) {
+    return (
+      (charCode >= 97 && charCode <= 122) || // a-z (the text is in lower case)
+      (charCode >= 48 && charCode <= 57) ||
+      (charCode > 127 && WORD_CHARACTER.test(String.fromCharCode(charCode)))
+    );
+  }
+
+  /** Whether `term` starts a word of `text` ("marg" in "insufficient margin", not "gin"). */
+  function startsAWord(text, term) {
+    if (!isWordCharacter(term.charCodeAt(0))) return text.includes(term);
+    for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
+      if (at === 0 || !isWordCharacter(text.charCodeAt(at - 1))) return true;
+    }
+    return false;
+  }
+
+  /** The terms of a query: its words, in lower case. */
   function parseQuery(query) {
-    return query
-      .toLowerCase()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((term) => {
-        const termWords = term.replace(NOT_A_WORD, " ").trim();
-        return { code: term, words: termWords ? " " + termWords : null };
-      });
+    return query.toLowerCase().split(/\s+/).filter(Boolean);
   }
 
+  /** An entry matches when, for every term, its code or a word of its category or description starts with it. */
   function matches(entry, terms) {
     for (const term of terms) {
-      if (!entry.code.startsWith(term.code) && !(term.words && entry.words.includes(term.words))) {
-        return false;
-      }
+      if (!entry.code.startsWith(term) && !startsAWord(entry.text, term)) return false;
     }
     return true;
   }
 
-  /** Show the entries that match every term; write to the DOM only what changes. */
+  /**
+   * Whether every entry that matches `terms` matched `previous` (each
+   * previous term is the start of the term in its place, as when typing on):
+   * then only the entries that matched need checking again.
+   */
+  function narrows(terms, previous) {
+    return terms.length >= previous.length && previous.every((term, index) => terms[index].startsWith(term));
+  }
+
+  /**
+   * Show the entries that match every term, and the categories that have
+   * one. Only what changes is written to the DOM, and the entries of a hidden
+   * category are left as they are until it shows again: clearing a query that
+   * matched nothing writes nothing but the categories.
+   */
   function showMatches(catalog, terms) {
+    const narrowing = narrows(terms, catalog.terms);
+    catalog.terms = terms;
     let shown = 0;
     for (const category of catalog.categories) {
-      let shownInCategory = 0;
+      let matchedInCategory = 0;
       for (const entry of category.entries) {
-        const visible = matches(entry, terms);
-        if (visible !== entry.shown) {
-          entry.shown = visible;
-          entry.element.hidden = !visible;
-        }
-        if (visible) shownInCategory += 1;
+        if (entry.matched || !narrowing) entry.matched = matches(entry, terms);
+        if (entry.matched) matchedInCategory += 1;
       }
-      const visible = shownInCategory > 0;
+      const visible = matchedInCategory > 0;
+      if (visible) {
+        for (const entry of category.entries) {
+          if (entry.matched !== entry.shown) {
+            entry.shown = entry.matched;
+            entry.element.hidden = !entry.matched;
+          }
+        }
+      }
       if (visible !== category.shown) {
         category.shown = visible;
         category.element.hidden = !visible;
       }
-      shown += shownInCategory;
+      shown += matchedInCategory;
     }
     return shown;
   }
@@ -150,7 +180,7 @@
   function setUpFilter(box) {
     const input = box.querySelector(".errcodes-filter-input");
     const status = box.querySelector(".errcodes-filter-status");
-    let catalog = null; // read on first use: a page that is never filtered costs nothing
+    let catalog = null;
     let urlTimer = 0;
 
     function filter(query) {
@@ -159,9 +189,11 @@
       setText(status, describe(shown, catalog.total, query.trim()));
     }
 
-    /* The URL follows the box (replaceState, once typing pauses: no history
-     * entry per keystroke, and browsers limit how often the URL may change).
-     * Typing drops the fragment, which may name an entry the filter hides. */
+    /* The URL follows the box with replaceState once typing pauses, or when
+     * the box loses focus (to the address bar, say): no history entry per
+     * keystroke, browsers limit how often the URL may change, and on a page
+     * with thousands of links a change costs the browser a moment. Typing
+     * drops the fragment, which may name an entry the filter hides. */
     function writeQueryToUrl(hash) {
       clearTimeout(urlTimer);
       urlTimer = 0;
@@ -173,21 +205,9 @@
       urlTimer = setTimeout(writeQueryToUrl, URL_UPDATE_DELAY_MS, "");
     }
 
-    function clear(hash) {
+    function clear() {
       input.value = "";
       filter("");
-      writeQueryToUrl(hash);
-    }
-
-    /* A link to an entry (or category) the filter hides clears the filter;
-     * then, or if the filter moved the entry, it is scrolled into view again,
-     * below the theme's sticky header (scroll-margin-top in errcodes.css). */
-    function revealTarget(filterMovedIt) {
-      const target = catalogTarget();
-      if (!target) return;
-      if (target.closest("[hidden]")) clear(location.hash);
-      else if (!filterMovedIt) return;
-      target.scrollIntoView();
     }
 
     input.addEventListener("input", () => {
@@ -197,7 +217,8 @@
     input.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && input.value) {
         event.preventDefault();
-        clear("");
+        clear();
+        writeQueryToUrlSoon();
       }
     });
     window.addEventListener("popstate", () => {
@@ -213,17 +234,73 @@
         filter(query);
       }
     });
-    window.addEventListener("hashchange", () => revealTarget(false));
-    window.addEventListener("pagehide", () => {
-      if (urlTimer) writeQueryToUrl("");
-    });
+    for (const [target, type] of [[input, "blur"], [window, "pagehide"]]) {
+      target.addEventListener(type, () => {
+        if (urlTimer) writeQueryToUrl("");
+      });
+    }
 
     const initial = queryInUrl() || input.value;
     if (initial) {
       input.value = initial;
       filter(initial);
-      revealTarget(true);
+    } else {
+      // Read the catalog while the browser is idle, not on the first keystroke.
+      const prepare = () => {
+        catalog ??= indexCatalog();
+      };
+      if (window.requestIdleCallback) requestIdleCallback(prepare, { timeout: 2000 });
+      else setTimeout(prepare, 500);
     }
+
+    /** A link to an entry (or category) the filter hides clears the filter. */
+    return function uncover(target) {
+      if (target.closest("[hidden]")) {
+        clear();
+        writeQueryToUrl(location.hash);
+      }
+    };
+  }
+
+  /* ---- Links to entries -------------------------------------------------- */
+
+  /**
+   * Bring the linked entry to the top of the window, below the theme's sticky
+   * header (scroll-margin-top in errcodes.css). The browser sizes the entries
+   * it has not laid out yet by an estimate (content-visibility in
+   * errcodes.css), so the entry moves once those around it are laid out:
+   * scroll again until it has stayed put for a few frames (half a second at
+   * most), unless the reader takes over.
+   */
+  function settleOn(target) {
+    let top = null;
+    let stillFrames = 0;
+    let framesLeft = 30;
+    const readerTakesOver = new AbortController();
+    for (const type of ["wheel", "touchstart", "keydown", "mousedown"]) {
+      window.addEventListener(type, () => readerTakesOver.abort(), { once: true, passive: true, signal: readerTakesOver.signal });
+    }
+    const step = () => {
+      if (readerTakesOver.signal.aborted) return;
+      if (top === null || Math.abs(target.getBoundingClientRect().top - top) >= 1) {
+        target.scrollIntoView({ behavior: "instant", block: "start" });
+        top = target.getBoundingClientRect().top;
+        stillFrames = 0;
+      } else {
+        stillFrames += 1;
+      }
+      framesLeft -= 1;
+      if (stillFrames < 3 && framesLeft > 0) requestAnimationFrame(step);
+      else readerTakesOver.abort();
+    };
+    step();
+  }
+
+  function goToTarget(uncover) {
+    const target = catalogTarget();
+    if (!target) return;
+    if (uncover) uncover(target);
+    settleOn(target);
   }
 
   /* ---- Copy link --------------------------------------------------------- */
@@ -283,7 +360,10 @@
   /* ---- Start ------------------------------------------------------------- */
 
   const box = document.querySelector(".errcodes-filter");
-  if (box) setUpFilter(box);
+  const uncover = box ? setUpFilter(box) : null;
+  window.addEventListener("hashchange", () => goToTarget(uncover));
+  if (document.readyState === "complete") goToTarget(uncover);
+  else window.addEventListener("load", () => goToTarget(uncover), { once: true });
   document.addEventListener("click", (event) => {
     const button = event.target instanceof Element && event.target.closest(".errcodes-copy");
     if (button) copyLink(button);

@@ -26,18 +26,18 @@ def status(page: Page) -> Locator:
 
 
 def shown_codes(page: Page) -> set[str]:
-    """The codes whose entries are rendered (not hidden by the filter or a hidden category)."""
+    """The codes shown: rendered, if maybe not laid out yet because they are far from the viewport."""
     return set(
-        page.locator(".errcodes-entry").evaluate_all(
-            "entries => entries.filter(entry => entry.checkVisibility())"
-            ".map(entry => entry.querySelector('.errcodes-code').textContent)"
+        page.locator(".errcodes-entry .errcodes-code").evaluate_all(
+            "codes => codes.filter(code => code.checkVisibility()).map(code => code.textContent)"
         )
     )
 
 
 def shown_categories(page: Page) -> list[str]:
-    return page.locator(".errcodes-category").evaluate_all(
-        "sections => sections.filter(section => section.checkVisibility()).map(section => section.id)"
+    """The ids of the categories whose heading is shown."""
+    return page.locator(".errcodes-category > h2").evaluate_all(
+        "headings => headings.filter(heading => heading.checkVisibility()).map(heading => heading.parentElement.id)"
     )
 
 
