@@ -88,6 +88,14 @@ def test_escape_clears_the_filter(page):
     assert shown_codes(page) == ALL_CODES
 
 
+def test_a_query_typed_right_after_escape_filters_the_whole_catalog(page):
+    filter_field(page).fill("margin")
+    filter_field(page).press("Escape")
+    filter_field(page).press_sequentially("sig")
+    expect(status(page)).to_have_text("6 of 94 codes")
+    assert shown_codes(page) == {"10001", "10002", "10003", "10007", "10008", "10010"}
+
+
 def test_the_query_goes_into_the_url_and_survives_a_reload(page):
     filter_field(page).press_sequentially("margin")
     expect(page).to_have_url(re.compile(r"/errors\.html\?q=margin$"))
