@@ -46,6 +46,13 @@ def build(tmp_path_factory):
     return build_project
 
 
+@pytest.fixture
+def basic_srcdir(tmp_path) -> Path:
+    """A fresh copy of the test-basic project, for tests that edit its sources between builds."""
+    shutil.copytree(ROOTS / "test-basic", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
 @pytest.fixture(scope="module")
 def site_srcdir(tmp_path_factory) -> Path:
     """A copy of the project's site and catalog, laid out as in the repository."""

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from conftest import ROOTS, documents_written, edit_source, parse_html
+from conftest import documents_written, edit_source, parse_html
 
 
 def backlinks(page, code: str) -> list[tuple[str, str]]:
@@ -46,32 +44,26 @@ def test_parallel_build_lists_the_same_backlinks(build):
     assert backlinks(page, "36") == [(f"page{n}.html#page-{n}", f"Page {n}") for n in range(1, 9)]
 
 
-@pytest.fixture
-def srcdir(tmp_path):
-    shutil.copytree(ROOTS / "test-basic", tmp_path, dirs_exist_ok=True)
-    return tmp_path
-
-
-def test_a_page_that_stops_referencing_a_code_drops_out_without_a_fresh_build(build, srcdir):
-    build("test-basic", srcdir=srcdir)
-    edit_source(srcdir / "orders.rst", ":errcode:`99`", "another user's order")
-    app = build("test-basic", srcdir=srcdir)
+def test_a_page_that_stops_referencing_a_code_drops_out_without_a_fresh_build(build, basic_srcdir):
+    build("test-basic", srcdir=basic_srcdir)
+    edit_source(basic_srcdir / "orders.rst", ":errcode:`99`", "another user's order")
+    app = build("test-basic", srcdir=basic_srcdir)
     assert backlinks(parse_html(app.outdir / "errors.html"), "99") == []
 
 
-def test_a_page_that_starts_referencing_a_code_appears_without_a_fresh_build(build, srcdir):
-    build("test-basic", srcdir=srcdir)
-    edit_source(srcdir / "index.rst", "Test project\n============\n", "Test project\n============\n\nSigning fails with :errcode:`10010`.\n")
-    app = build("test-basic", srcdir=srcdir)
+def test_a_page_that_starts_referencing_a_code_appears_without_a_fresh_build(build, basic_srcdir):
+    build("test-basic", srcdir=basic_srcdir)
+    edit_source(basic_srcdir / "index.rst", "Test project\n============\n", "Test project\n============\n\nSigning fails with :errcode:`10010`.\n")
+    app = build("test-basic", srcdir=basic_srcdir)
     assert backlinks(parse_html(app.outdir / "errors.html"), "10010") == [("index.html#test-project", "Test project")]
 
 
-def test_the_reference_page_is_not_rewritten_when_an_unrelated_page_changes(build, srcdir):
-    (srcdir / "unrelated.rst").write_text("Unrelated\n=========\n\nNo codes here.\n", encoding="utf-8")
-    edit_source(srcdir / "index.rst", "   orders\n", "   orders\n   unrelated\n")
-    build("test-basic", srcdir=srcdir)
-    edit_source(srcdir / "unrelated.rst", "No codes here.", "Still no codes here.")
-    app = build("test-basic", srcdir=srcdir)
+def test_the_reference_page_is_not_rewritten_when_an_unrelated_page_changes(build, basic_srcdir):
+    (basic_srcdir / "unrelated.rst").write_text("Unrelated\n=========\n\nNo codes here.\n", encoding="utf-8")
+    edit_source(basic_srcdir / "index.rst", "   orders\n", "   orders\n   unrelated\n")
+    build("test-basic", srcdir=basic_srcdir)
+    edit_source(basic_srcdir / "unrelated.rst", "No codes here.", "Still no codes here.")
+    app = build("test-basic", srcdir=basic_srcdir)
     # Sphinx itself rewrites the toctree's parent (index) too.
     assert "unrelated" in documents_written(app)
     assert "errors" not in documents_written(app)
