@@ -8,6 +8,8 @@ rewritten whenever they change, even when the page itself did not.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -26,17 +28,32 @@ def target_uri(builder: Builder, fromdocname: str | None, todocname: str, anchor
 
 
 def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str | None) -> dict[str, list[tuple[str, str]]]:
-    """code -> [(href, section title)], in document order, without repeats or self-references."""
-    backlinks: dict[str, list[tuple[str, str]]] = {}
+    """code -> [(href, section title)], in document order, without repeats or self-references.
+
+    A section title that two linked pages share ("Retrying") is followed by
+    its page's title, so that the reader can tell the links apart.
+    """
+    found: dict[str, list[tuple[str, str, str]]] = {}
     for docname in sorted(domain.references):
         if docname == fromdocname:
             continue
         for reference in domain.references[docname]:
-            link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title)
-            links = backlinks.setdefault(reference.code, [])
+            link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title, docname)
+            links = found.setdefault(reference.code, [])
             if link not in links:
                 links.append(link)
+    backlinks = {}
+    for code, links in found.items():
+        titles = Counter(title for _, title, _ in links)
+        backlinks[code] = [
+            (href, f"{title} ({_page_title(builder, docname)})" if titles[title] > 1 else title) for href, title, docname in links
+        ]
     return backlinks
+
+
+def _page_title(builder: Builder, docname: str) -> str:
+    title = builder.env.titles.get(docname)
+    return title.astext() if title is not None else docname
 
 
 def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:

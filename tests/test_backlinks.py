@@ -67,3 +67,13 @@ def test_the_reference_page_is_not_rewritten_when_an_unrelated_page_changes(buil
     # Sphinx itself rewrites the toctree's parent (index) too.
     assert "unrelated" in documents_written(app)
     assert "errors" not in documents_written(app)
+
+
+def test_sections_with_the_same_title_on_two_pages_are_told_apart_by_their_page(build, basic_srcdir):
+    (basic_srcdir / "refunds.rst").write_text("Refunds\n=======\n\nCancel an order\n---------------\n\nA refund of another user's order gives :errcode:`99`.\n", encoding="utf-8")
+    edit_source(basic_srcdir / "index.rst", "   orders\n", "   orders\n   refunds\n")
+    app = build("test-basic", srcdir=basic_srcdir)
+    assert backlinks(parse_html(app.outdir / "errors.html"), "99") == [
+        ("orders.html#cancel-an-order", "Cancel an order (Orders)"),
+        ("refunds.html#cancel-an-order", "Cancel an order (Refunds)"),
+    ]
