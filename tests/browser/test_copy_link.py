@@ -47,9 +47,20 @@ def test_copy_link_tells_screen_readers(page_with_clipboard):
     expect(page.get_by_role("status").filter(has_text="Link to code 36 copied")).to_have_count(1)
 
 
+def hover_after_layout(page, selector: str) -> None:
+    """Hover an element once the lists around it are laid out.
+
+    Lists are laid out only as they come near the viewport, so the first
+    hover's scroll can move the element away from under the pointer.
+    """
+    page.locator(selector).scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.locator(selector).hover()
+
+
 def test_the_button_shows_only_with_its_entry_where_a_pointer_can_hover(page):
     expect(copy_button(page, "36")).to_have_css("opacity", "0")
-    page.locator("#code-36").hover()
+    hover_after_layout(page, "#code-36")
     expect(copy_button(page, "36")).to_have_css("opacity", "1")
 
 
