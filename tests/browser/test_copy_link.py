@@ -15,9 +15,20 @@ def page_with_clipboard(open_page, site_url):
     return page
 
 
+def hover_after_layout(page, selector: str) -> None:
+    """Hover an element once the lists around it are laid out.
+
+    Lists are laid out only as they come near the viewport, so the first
+    hover's scroll can move the element away from under the pointer.
+    """
+    page.locator(selector).scroll_into_view_if_needed()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.locator(selector).hover()
+
+
 def test_copy_link_puts_the_absolute_url_of_the_entry_on_the_clipboard(page_with_clipboard, site_url):
     page = page_with_clipboard
-    page.locator("#code-36").hover()
+    hover_after_layout(page, "#code-36")
     copy_button(page, "36").click()
     expect(copy_button(page, "36")).to_have_text("Link copied")
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}errors.html#code-36"
@@ -33,7 +44,7 @@ def test_the_copied_link_leaves_out_the_filter_query(page_with_clipboard, site_u
 
 def test_copy_link_confirms_visibly_even_when_the_pointer_leaves(page_with_clipboard):
     page = page_with_clipboard
-    page.locator("#code-36").hover()
+    hover_after_layout(page, "#code-36")
     copy_button(page, "36").click()
     page.mouse.move(0, 0)
     expect(copy_button(page, "36")).to_have_text("Link copied")
@@ -45,17 +56,6 @@ def test_copy_link_tells_screen_readers(page_with_clipboard):
     page = page_with_clipboard
     copy_button(page, "36").click()
     expect(page.get_by_role("status").filter(has_text="Link to code 36 copied")).to_have_count(1)
-
-
-def hover_after_layout(page, selector: str) -> None:
-    """Hover an element once the lists around it are laid out.
-
-    Lists are laid out only as they come near the viewport, so the first
-    hover's scroll can move the element away from under the pointer.
-    """
-    page.locator(selector).scroll_into_view_if_needed()
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    page.locator(selector).hover()
 
 
 def test_the_button_shows_only_with_its_entry_where_a_pointer_can_hover(page):
