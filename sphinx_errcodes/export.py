@@ -23,7 +23,6 @@ SCHEMA = Path(__file__).with_name("errcodes.schema.json")
 
 def catalog_as_json(app: Sphinx) -> dict:
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
-    documents = {code.code: docname for docname, code in domain.codes.values()}
     codes = sorted((code for _, code in domain.codes.values()), key=lambda code: code.line)
     shared = codes_sharing_description(codes)
     backlinks = backlinks_from(app.builder, domain, None)
@@ -39,7 +38,7 @@ def catalog_as_json(app: Sphinx) -> dict:
                 "code": code.code,
                 "category": category,
                 "description": code.description,
-                "url": url(target_uri(app.builder, None, documents[code.code], code.anchor)),
+                "url": url(target_uri(app.builder, None, domain.codes[code.code][0], code.anchor)),
                 "same_message_as": list(shared[code.code].codes) if code.code in shared else [],
                 "same_message_count": shared[code.code].total if code.code in shared else 0,
                 "see_also": list(code.see_also),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from conftest import documents_written, edit_source, parse_html, read_search_index, warnings_of
 
 
