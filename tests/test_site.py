@@ -37,3 +37,12 @@ def test_every_row_of_the_catalog_has_its_anchor_and_exact_text_on_errors_html(s
         assert entry.find(class_="errcodes-code").get_text() == row["code"]
         assert entry.find(class_="errcodes-description").get_text() == row["description"]
         assert entry.find_parent("section", class_="errcodes-category").find("h2").contents[0] == row["category"]
+
+
+def test_every_code_of_the_catalog_is_linked_from_the_guides(site, catalog_rows):
+    linked = set()
+    for page in (site.outdir / "guides").glob("*.html"):
+        for link in parse_html(page).find_all("a", class_="reference", href=True):
+            if "errors.html#code-" in link["href"]:
+                linked.add(link["href"].split("#code-", 1)[1])
+    assert {row["code"] for row in catalog_rows} - linked == set()
