@@ -41,7 +41,7 @@ class ErrorCodesDirective(SphinxDirective):
                 type="errcodes",
                 subtype="catalog",
             )
-        self.env.domains["errcodes"].note_codes(codes, self.env.current_document.docname, location=self.get_location())
+        self.env.domains["errcodes"].note_codes(codes, self.env.docname, location=self.get_location())
         shared = codes_sharing_description(codes)
         return [_section(category, members, anchor, shared) for (category, members), anchor in _with_anchors(group_by_category(codes))]
 
