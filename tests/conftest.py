@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_colors
+from sphinx.util.inventory import InventoryFile
 
 ROOTS = Path(__file__).parent / "roots"
 PROJECT = Path(__file__).parent.parent
@@ -78,6 +81,16 @@ def parse_html(path: Path) -> BeautifulSoup:
 def read_search_index(outdir: Path) -> dict:
     text = (outdir / "searchindex.js").read_text(encoding="utf-8")
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def inventory_uris(path: Path, object_type: str) -> dict[str, str]:
+    """Name -> URI of each object of one type in an ``objects.inv``, as Sphinx's own reader sees it."""
+    data = path.read_bytes()
+    # Sphinx 8.2 added loads() and made the entries objects; 8.1's load() gives
+    # (project, version, uri, display name) tuples, whose indexing 8.2 deprecates.
+    if hasattr(InventoryFile, "loads"):
+        return {name: item.uri for name, item in InventoryFile.loads(data, uri="").data[object_type].items()}
+    return {name: item[2] for name, item in InventoryFile.load(io.BytesIO(data), "", posixpath.join)[object_type].items()}
 
 
 def warnings_of(app: SphinxTestApp) -> str:
