@@ -5,7 +5,13 @@ BIN := $(VENV)/bin
 SPHINXOPTS ?=
 BUILDDIR := docs/_build
 
-.PHONY: html test clean
+# The lowest Sphinx that pyproject.toml allows, tested by `make test-oldest`;
+# tests/test_packaging.py fails if the two differ.
+SPHINX_OLDEST := 8.1.3
+OLDEST_VENV := .venv-oldest
+OLDEST_BIN := $(OLDEST_VENV)/bin
+
+.PHONY: html test test-oldest clean
 
 # The stamp is rebuilt whenever pyproject.toml changes, so a new dependency
 # reaches an existing venv too.
@@ -21,6 +27,19 @@ html: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTESTOPTS)
+
+# The pin is a constraint so that nothing in the extras can pull a newer Sphinx
+# in; the docs extra is there because tests build the site. The browser tests
+# need Chromium; `make test` runs them.
+$(OLDEST_VENV)/.installed: pyproject.toml Makefile
+	test -x $(OLDEST_BIN)/python || $(PYTHON) -m venv $(OLDEST_VENV)
+	$(OLDEST_BIN)/python -m pip install --quiet --upgrade pip
+	echo 'sphinx==$(SPHINX_OLDEST)' > $(OLDEST_VENV)/constraints.txt
+	$(OLDEST_BIN)/python -m pip install --quiet --constraint $(OLDEST_VENV)/constraints.txt -e '.[docs,test]'
+	touch $@
+
+test-oldest: $(OLDEST_VENV)/.installed
+	$(OLDEST_BIN)/python -m pytest --ignore=tests/browser $(PYTESTOPTS)
 
 clean:
 	rm -rf $(BUILDDIR)
