@@ -5,28 +5,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
 from sphinx_errcodes.assets import setup_assets
 from sphinx_errcodes.backlinks import add_backlinks, reference_pages_to_rewrite, remember_references
-from sphinx_errcodes.directive import ErrorCodesDirective
-from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, documents_to_reread, warn_unknown_code
+from sphinx_errcodes.directive import setup_directive
+from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, RoleLines, documents_to_reread, warn_unknown_code
 from sphinx_errcodes.export import write_catalog_json
 from sphinx_errcodes.html import visit_error_code_list
+from sphinx_errcodes.ids import EntriesKeepTheirIds
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
 from sphinx_errcodes.search import restore_search_entries
 
 __version__ = "0.1.0"
-
-
-def resolve_catalog_path(app: Sphinx, config: Config) -> None:
-    """``errcodes_file`` is relative to the folder of conf.py, like Sphinx's own path settings."""
-    if config.errcodes_file:
-        config.errcodes_file = str((Path(app.confdir) / config.errcodes_file).resolve())
 
 
 def expand_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -37,12 +29,12 @@ def expand_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str
 
 
 def setup(app: Sphinx) -> dict:
-    app.add_config_value("errcodes_file", None, "env", types=frozenset({str, type(None)}))
     app.add_config_value("errcodes_backlinks", True, "env", types=frozenset({bool}))
-    app.connect("config-inited", resolve_catalog_path)
+    setup_directive(app)
     app.add_domain(ErrorCodesDomain)
     app.add_role("errcode", ErrorCodeRole(warn_dangling=True))
-    app.add_directive("error-codes", ErrorCodesDirective)
+    app.add_transform(RoleLines)
+    app.add_transform(EntriesKeepTheirIds)
     app.add_node(error_code_list, html=(visit_error_code_list, None))
     # Backlinks first: the expansion for non-HTML builders renders them.
     app.connect("doctree-resolved", add_backlinks, priority=400)

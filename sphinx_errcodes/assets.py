@@ -22,8 +22,9 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util.fileutil import copy_asset_file
 
-from sphinx_errcodes.html import runs_scripts, visit_error_code_filter
+from sphinx_errcodes.html import makes_website, visit_error_code_filter
 from sphinx_errcodes.nodes import error_code_list
 
 STATIC = Path(__file__).parent / "static"
@@ -41,19 +42,26 @@ def setup_assets(app: Sphinx) -> None:
     app.add_config_value("errcodes_filter", True, "html", types=frozenset({bool}))
     app.add_config_value("errcodes_copy_link", True, "html", types=frozenset({bool}))
     app.add_node(error_code_filter, html=(visit_error_code_filter, None))
-    app.connect("builder-inited", add_static_path)
+    app.connect("html-collect-pages", copy_static_files)
     app.connect("doctree-resolved", insert_filter)
     app.connect("html-page-context", link_assets)
 
 
-def add_static_path(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        app.config.html_static_path.append(str(STATIC))
+def copy_static_files(app: Sphinx) -> list:
+    """Copy the script and stylesheet to ``_static/``.
+
+    Not through ``html_static_path``: changing the user's setting would make
+    every rebuild report a changed configuration and rewrite every page.
+    This event comes before EPUB lists the files of its package.
+    """
+    for path in STATIC.iterdir():
+        copy_asset_file(path, Path(app.outdir) / "_static", force=True)
+    return []  # html-collect-pages expects pages; this handler adds none
 
 
 def insert_filter(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Put the filter box right before the first category of the catalog."""
-    if not (app.config.errcodes_filter and runs_scripts(app.builder)):
+    if not (app.config.errcodes_filter and makes_website(app.builder)):
         return
     lists = list(doctree.findall(error_code_list))
     if not lists:
@@ -70,5 +78,5 @@ def link_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str
     if not (shows_codes or app.registry.html_assets_policy == "always"):
         return
     app.builder.add_css_file("errcodes.css")
-    if runs_scripts(app.builder) and (app.config.errcodes_filter or app.config.errcodes_copy_link):
+    if makes_website(app.builder) and (app.config.errcodes_filter or app.config.errcodes_copy_link):
         app.builder.add_js_file("errcodes.js", defer="defer")

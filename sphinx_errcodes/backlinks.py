@@ -23,8 +23,21 @@ def target_uri(builder: Builder, fromdocname: str | None, todocname: str, anchor
     """Like :func:`sphinx.util.nodes.make_refnode`'s URI; relative to the output root without ``fromdocname``."""
     if fromdocname == todocname:
         return f"#{anchor}"
-    page = builder.get_target_uri(todocname) if fromdocname is None else builder.get_relative_uri(fromdocname, todocname)
+    page = page_url(builder, todocname) if fromdocname is None else builder.get_relative_uri(fromdocname, todocname)
     return with_one_anchor(f"{page}#{anchor}" if anchor else page)
+
+
+def page_url(builder: Builder, docname: str) -> str:
+    """The URL of the page that shows a document, relative to the output root.
+
+    Sphinx's own target URI is a bare fragment for every document under
+    singlehtml, and empty for the root page under dirhtml; neither leads
+    anywhere from outside the page.
+    """
+    uri = builder.get_target_uri(docname)
+    if uri.startswith("#"):  # singlehtml: every document is on the root page
+        return builder.config.root_doc + builder.out_suffix
+    return uri or "./"
 
 
 def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str | None) -> dict[str, list[tuple[str, str]]]:
@@ -38,22 +51,15 @@ def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str 
         if docname == fromdocname:
             continue
         for reference in domain.references[docname]:
-            link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title, docname)
+            link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title, reference.page_title)
             links = found.setdefault(reference.code, [])
             if link not in links:
                 links.append(link)
     backlinks = {}
     for code, links in found.items():
         titles = Counter(title for _, title, _ in links)
-        backlinks[code] = [
-            (href, f"{title} ({_page_title(builder, docname)})" if titles[title] > 1 else title) for href, title, docname in links
-        ]
+        backlinks[code] = [(href, f"{title} ({page_title})" if titles[title] > 1 else title) for href, title, page_title in links]
     return backlinks
-
-
-def _page_title(builder: Builder, docname: str) -> str:
-    title = builder.env.titles.get(docname)
-    return title.astext() if title is not None else docname
 
 
 def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:

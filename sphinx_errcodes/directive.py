@@ -1,18 +1,54 @@
-"""The ``error-codes`` directive: the whole catalog, one section per category."""
+"""The ``error-codes`` directive: the whole catalog, one section per category.
+
+Configuration (``conf.py``):
+
+``errcodes_file`` (default ``None``)
+    The CSV catalog, relative to the folder of ``conf.py``.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.locale import __
 from sphinx.util import logging
+from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_errcodes.catalog import ErrorCode, SharedMessage, codes_sharing_description, group_by_category, read_catalog
-from sphinx_errcodes.nodes import make_error_code_list
+from sphinx_errcodes.nodes import exactly_as_written, make_error_code_list
 
 logger = logging.getLogger(__name__)
+
+
+def setup_directive(app: Sphinx) -> None:
+    app.add_config_value("errcodes_file", None, "env", types=frozenset({str, type(Path()), type(None)}))
+    # After Sphinx has checked the setting's type (priority 800), and said so when it is wrong.
+    app.connect("config-inited", resolve_catalog_path, priority=810)
+    app.add_directive("error-codes", ErrorCodesDirective)
+
+
+def resolve_catalog_path(app: Sphinx, config: Config) -> None:
+    """``errcodes_file`` is relative to the folder of conf.py, like Sphinx's own path settings."""
+    value = config.errcodes_file
+    if not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
+        return
+    if "\x00" in os.fspath(value):
+        logger.warning(__("errcodes_file %r contains a NUL character, which no file name can hold; write the path of the CSV catalog"), value, type="errcodes", subtype="config")
+        config.errcodes_file = None
+        return
+    # No look at the file system here: a missing or unreadable catalog is reported where it is read.
+    config.errcodes_file = os.path.normpath(os.path.join(app.confdir, value))
+
+
+def catalog_path(config: Config) -> Path | None:
+    """The catalog's absolute path; ``None`` when errcodes_file is unset or not a path (Sphinx has said so)."""
+    value = config.errcodes_file
+    return Path(value) if isinstance(value, str) and value else None
 
 
 class ErrorCodesDirective(SphinxDirective):
@@ -21,15 +57,16 @@ class ErrorCodesDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        if not self.config.errcodes_file:
-            logger.warning(
-                "the error-codes directive needs a catalog: set errcodes_file in conf.py",
-                location=self.get_location(),
-                type="errcodes",
-                subtype="config",
-            )
+        path = catalog_path(self.config)
+        if path is None:
+            self._warn(__("the error-codes directive needs a catalog: set errcodes_file in conf.py to the path of a CSV file"), "config")
             return []
-        path = Path(self.config.errcodes_file)
+        domain = self.env.domains["errcodes"]
+        docname = self.env.docname
+        earlier = domain.rendering_on(docname)
+        if earlier is not None:
+            self._warn(__("the catalog is already rendered on this page, at line %d; remove this error-codes directive") % earlier.line, "duplicate")
+            return []
         self.env.note_dependency(path)
         codes, problems = read_catalog(path)
         for problem in problems:
@@ -41,15 +78,18 @@ class ErrorCodesDirective(SphinxDirective):
                 type="errcodes",
                 subtype="catalog",
             )
-        self.env.domains["errcodes"].note_codes(codes, self.env.docname, location=self.get_location())
+        domain.note_codes(codes, docname, self.lineno)
         shared = codes_sharing_description(codes)
         return [_section(category, members, anchor, shared) for (category, members), anchor in _with_anchors(group_by_category(codes))]
+
+    def _warn(self, message: str, subtype: str) -> None:
+        logger.warning(message, location=self.get_location(), type="errcodes", subtype=subtype)
 
 
 def _section(category: str, codes: list[ErrorCode], anchor: str, shared: dict[str, SharedMessage]) -> nodes.section:
     section = nodes.section(ids=[anchor], classes=["errcodes-category"])
-    section += nodes.title(category, category)
-    section += addnodes.index(entries=[entry for code in codes for entry in _index_entries(code)])
+    section += exactly_as_written(nodes.title(category, category))
+    section += addnodes.index(entries=[_index_entry(code) for code in codes])
     section += make_error_code_list(codes, shared)
     return section
 
@@ -67,16 +107,14 @@ def _with_anchors(groups):
         yield group, anchor
 
 
-def _index_entries(code: ErrorCode) -> list[tuple[str, str, str, str, None]]:
+def _index_entry(code: ErrorCode) -> tuple[str, str, str, str, None]:
     """A code is found in the general index and the search page by its number and by its message.
 
-    They are main entries: this is where the code is defined, and the search
-    page ranks hits on main entries with the best, above full-text hits that
-    only know the page. The message's sub-entry is the bare code, which the
-    search page matches exactly (``-99`` too, which its object search cannot
-    tell from ``99``).
+    One main entry, the code with its message as sub-entry: Sphinx splits an
+    entry at its first ``;`` only, so a message with semicolons stays whole,
+    and both parts become search terms. The bare code is matched exactly by
+    the search page (``-99`` too, which its object search cannot tell from
+    ``99``), and a main entry ranks above full-text hits that only know the page.
     """
-    entries = [("single", f"{code.code} (error code)", code.anchor, "main", None)]
-    if code.description:
-        entries.append(("single", f"{code.description}; {code.code}", code.anchor, "main", None))
-    return entries
+    text = f"{code.code}; {code.description}" if code.description else code.code
+    return ("single", text, code.anchor, "main", None)

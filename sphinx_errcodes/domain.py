@@ -14,6 +14,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
+from sphinx.transforms import SphinxTransform
+from sphinx.locale import __
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
@@ -23,11 +25,23 @@ logger = logging.getLogger(__name__)
 
 
 class Reference(NamedTuple):
-    """A place where a page links to a code."""
+    """A place where a page links to a code.
+
+    The titles are taken when the page is read, so that a renamed section or
+    page changes the references and the reference page is rewritten.
+    """
 
     code: str
-    section_id: str
+    section_id: str  # "" for text outside any section: the link goes to the page
     section_title: str
+    page_title: str
+
+
+class Rendering(NamedTuple):
+    """The codes one ``error-codes`` directive renders, and where it stands."""
+
+    line: int
+    codes: list[ErrorCode]
 
 
 class ErrorCodeRole(XRefRole):
@@ -39,6 +53,24 @@ class ErrorCodeRole(XRefRole):
         return self.create_non_xref_node() if self.disabled else self.create_xref_node()
 
 
+class RoleLines(SphinxTransform):
+    """Point each ``:errcode:`` at its own line, not at the first line of its paragraph as docutils does."""
+
+    # Before the domains read the references (850).
+    default_priority = 840
+
+    def apply(self, **kwargs) -> None:
+        searched_up_to: dict[int, int] = {}  # id of a paragraph -> where the next role of it is looked for
+        for node in self.document.findall(addnodes.pending_xref):
+            block = node.parent
+            if node.get("refdomain") != ErrorCodesDomain.name or not isinstance(block, nodes.TextElement) or block.line is None:
+                continue
+            at = block.rawsource.find(node.rawsource, searched_up_to.get(id(block), 0))
+            if at >= 0:
+                searched_up_to[id(block)] = at + len(node.rawsource)
+                node.line = block.line + block.rawsource.count("\n", 0, at)
+
+
 class ErrorCodesDomain(Domain):
     name = "errcodes"
     # Search results name an object "<label> <type>": "Error code".
@@ -46,68 +78,83 @@ class ErrorCodesDomain(Domain):
     object_types = {"code": ObjType("code", "code")}
     roles = {"code": XRefRole(warn_dangling=True)}
     initial_data: dict[str, Any] = {
-        "codes": {},  # code -> (docname, ErrorCode)
-        "codes_by_document": {},  # docname -> [code], so clearing a page does not scan the catalog
+        "renderings": {},  # docname -> Rendering: what each page renders
         "references": {},  # docname -> [Reference]
     }
-    data_version = 2
+    data_version = 3
 
     def __init__(self, env) -> None:
         super().__init__(env)
         # What the references were before this build read anything; see backlinks.py.
         self.references_before_reading: dict[str, list[Reference]] = dict(self.references)
+        self._codes: dict[str, tuple[str, ErrorCode]] | None = None
 
     @property
-    def codes(self) -> dict[str, tuple[str, ErrorCode]]:
-        return self.data["codes"]
+    def renderings(self) -> dict[str, Rendering]:
+        return self.data["renderings"]
 
     @property
     def references(self) -> dict[str, list[Reference]]:
         return self.data["references"]
 
-    def note_codes(self, codes: list[ErrorCode], docname: str, location: str) -> None:
-        """Register the codes a page renders; a code another page renders already stays there."""
-        elsewhere = {code.code: self.codes[code.code][0] for code in codes if code.code in self.codes and self.codes[code.code][0] != docname}
-        if elsewhere:
-            logger.warning(
-                "the catalog is already rendered in %s (codes %s); use the error-codes directive once",
-                ", ".join(sorted(set(elsewhere.values()))),
-                ", ".join(list(elsewhere)[:5]) + (", …" if len(elsewhere) > 5 else ""),
-                location=location,
-                type="errcodes",
-                subtype="duplicate",
-            )
-        registered = [code for code in codes if code.code not in elsewhere]
-        self.codes.update((code.code, (docname, code)) for code in registered)
-        self.data["codes_by_document"].setdefault(docname, []).extend(code.code for code in registered)
+    @property
+    def codes(self) -> dict[str, tuple[str, ErrorCode]]:
+        """code -> (docname, ErrorCode) of the page its links go to.
+
+        Derived from :attr:`renderings` whenever they change, so that it never
+        depends on the order in which pages were read, cleared or merged: a
+        code that several pages render belongs to the first of them by name.
+        """
+        if self._codes is None:
+            self._codes = {}
+            for docname in sorted(self.renderings, reverse=True):
+                self._codes.update((code.code, (docname, code)) for code in self.renderings[docname].codes)
+        return self._codes
+
+    def note_codes(self, codes: list[ErrorCode], docname: str, line: int) -> None:
+        """Register the codes a page renders; a page renders the catalog once."""
+        self.renderings[docname] = Rendering(line, codes)
+        self._codes = None
+
+    def rendering_on(self, docname: str) -> Rendering | None:
+        return self.renderings.get(docname)
 
     def documents_with_codes(self) -> set[str]:
-        return set(self.data["codes_by_document"])
+        return set(self.renderings)
 
     def process_doc(self, env, docname: str, document: nodes.document) -> None:
-        references = [
-            Reference(node["reftarget"], *_enclosing_section(node))
-            for node in document.findall(addnodes.pending_xref)
-            if node.get("refdomain") == self.name
-        ]
+        page_title = _page_title(document) or docname
+        references = []
+        for node in document.findall(addnodes.pending_xref):
+            if node.get("refdomain") == self.name:
+                section_id, section_title = _enclosing_section(node)
+                references.append(Reference(node["reftarget"], section_id, section_title or page_title, page_title))
         if references:
             self.references[docname] = references
 
     def clear_doc(self, docname: str) -> None:
-        for code in self.data["codes_by_document"].pop(docname, ()):
-            del self.codes[code]
+        if self.renderings.pop(docname, None) is not None:
+            self._codes = None
         self.references.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for code, (docname, error_code) in otherdata["codes"].items():
-            if docname in docnames:
-                self.codes[code] = (docname, error_code)
-        for docname, codes in otherdata["codes_by_document"].items():
-            if docname in docnames:
-                self.data["codes_by_document"][docname] = codes
-        for docname, references in otherdata["references"].items():
-            if docname in docnames:
-                self.references[docname] = references
+        for key in ("renderings", "references"):
+            self.data[key].update((docname, value) for docname, value in otherdata[key].items() if docname in docnames)
+        self._codes = None
+
+    def check_consistency(self) -> None:
+        """A code rendered on several pages: its links go to the first, the others are told so."""
+        for docname in sorted(self.renderings):
+            elsewhere = {code.code: self.codes[code.code][0] for code in self.renderings[docname].codes if self.codes[code.code][0] != docname}
+            if elsewhere:
+                logger.warning(
+                    __("the catalog is already rendered in %s (codes %s); use the error-codes directive once"),
+                    ", ".join(sorted(set(elsewhere.values()))),
+                    ", ".join(list(elsewhere)[:5]) + (", …" if len(elsewhere) > 5 else ""),
+                    location=(docname, self.renderings[docname].line),
+                    type="errcodes",
+                    subtype="duplicate",
+                )
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
         if target not in self.codes:
@@ -124,7 +171,14 @@ class ErrorCodesDomain(Domain):
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         for code, (docname, error_code) in self.codes.items():
-            yield code, code, "code", docname, error_code.anchor, 1
+            # Priority -1 keeps the codes of a :nosearch: page out of the search page, not out of objects.inv.
+            yield code, code, "code", docname, error_code.anchor, 1 if is_searchable(self.env, docname) else -1
+
+
+def is_searchable(env, docname: str) -> bool:
+    """Whether a page is meant for the search page, that is has no ``:nosearch:`` field."""
+    metadata = env.metadata.get(docname, {})
+    return "nosearch" not in metadata and "no-search" not in metadata
 
 
 def with_one_anchor(uri: str) -> str:
@@ -133,14 +187,23 @@ def with_one_anchor(uri: str) -> str:
 
 
 def _enclosing_section(node: nodes.Node) -> tuple[str, str]:
-    """The id and title of the section a reference stands in."""
+    """The id and title of the section a reference stands in; empty outside any section."""
     section = node.parent
     while section is not None and not isinstance(section, nodes.section):
         section = section.parent
     if section is None or not section["ids"]:
         return "", ""
-    title = section[0].astext() if isinstance(section[0], nodes.title) else ""
-    return section["ids"][0], title
+    return section["ids"][0], _title_of(section)
+
+
+def _page_title(document: nodes.document) -> str:
+    """A page's title is its first section's title, as Sphinx takes it."""
+    section = next(document.findall(nodes.section), None)
+    return _title_of(section) if section is not None else ""
+
+
+def _title_of(section: nodes.section) -> str:
+    return section[0].astext() if section.children and isinstance(section[0], nodes.title) else ""
 
 
 def warn_unknown_code(app, domain: Domain | None, node: addnodes.pending_xref) -> bool | None:

@@ -8,6 +8,7 @@ shape is described by ``errcodes.schema.json`` beside this module, and
 from __future__ import annotations
 
 import json
+from urllib.parse import urljoin
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -15,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx_errcodes.backlinks import backlinks_from, target_uri
 from sphinx_errcodes.catalog import codes_sharing_description, group_by_category
 from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.html import makes_website
 
 FORMAT_VERSION = 1
 FILENAME = "errcodes.json"
@@ -29,7 +31,7 @@ def catalog_as_json(app: Sphinx) -> dict:
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
 
     def url(uri: str) -> str:
-        return base + uri
+        return urljoin(base, uri) if base else uri
 
     return {
         "version": FORMAT_VERSION,
@@ -51,13 +53,15 @@ def catalog_as_json(app: Sphinx) -> dict:
 
 
 def write_catalog_json(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html" or app.builder.name.startswith("epub"):
+    """Write the file beside the pages of a website; remove it when the site no longer shows a catalog."""
+    if exception is not None or not makes_website(app.builder):
         return
+    path = Path(app.outdir) / FILENAME
     if not app.env.domains[ErrorCodesDomain.name].codes:
+        path.unlink(missing_ok=True)
         return
     # Compact, because indenting makes json use its slow pure-Python encoder;
     # written only when it changed, so rebuilds leave it (and its mtime) alone.
     text = json.dumps(catalog_as_json(app), ensure_ascii=False, separators=(",", ":")) + "\n"
-    path = Path(app.outdir) / FILENAME
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")

@@ -18,7 +18,7 @@ from sphinx_errcodes.catalog import anchor_for
 from sphinx_errcodes.nodes import Entry, Note, notes_of
 
 
-def runs_scripts(builder: Builder) -> bool:
+def makes_website(builder: Builder) -> bool:
     """HTML meant for a browser, not embedded in EPUB or a help format."""
     return builder.format == "html" and not getattr(builder, "embedded", False)
 
@@ -66,7 +66,7 @@ def _permalink_template(translator: HTML5Translator) -> str:
 
 def _copy_button_template(translator: HTML5Translator) -> str:
     """The "Copy link" button of an entry, for ``errcodes.js``; a template for ``str.format``."""
-    if not (translator.config.errcodes_copy_link and runs_scripts(translator.builder)):
+    if not (translator.config.errcodes_copy_link and makes_website(translator.builder)):
         return ""
     return '<button type="button" class="errcodes-copy" aria-label="Copy link to code {code}">Copy link</button>'
 

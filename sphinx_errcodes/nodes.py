@@ -48,6 +48,16 @@ def make_error_code_list(codes: list[ErrorCode], shared_descriptions: dict[str, 
     entries = [Entry(code.code, code.description, shared_descriptions.get(code.code), code.see_also) for code in codes]
     node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={})
     node += nodes.Text("\n".join(code.description for code in codes))
+    return exactly_as_written(node)
+
+
+def exactly_as_written(node: nodes.Element) -> nodes.Element:
+    """Keep catalog text from Sphinx's smart quotes, which would turn ``--`` or ``"`` into typographic characters.
+
+    ``support_smartquotes`` is the attribute Sphinx's SmartQuotes transform
+    consults (``sphinx.util.nodes.is_smartquotable``); it has no public API.
+    """
+    node["support_smartquotes"] = False
     return node
 
 

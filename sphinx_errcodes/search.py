@@ -13,7 +13,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.util.index_entries import split_index_msg
 
-from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.domain import ErrorCodesDomain, is_searchable
 
 
 def restore_search_entries(app: Sphinx) -> list:
@@ -22,6 +22,8 @@ def restore_search_entries(app: Sphinx) -> list:
         return []
     index_entries = app.env.domains["index"].entries
     for docname in app.env.domains[ErrorCodesDomain.name].documents_with_codes():
+        if not is_searchable(app.env, docname):
+            continue
         restored: set[tuple[str, str, str]] = set()
         for entry_type, value, target_id, main, _key in index_entries.get(docname, ()):
             restored.update((text, target_id, main) for text in split_index_msg(entry_type, value))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, parse_html, read_search_index
+from conftest import ROOTS, edit_source, parse_html, read_search_index
 
 STATIC = Path(__file__).parent.parent / "sphinx_errcodes" / "static"
 
@@ -127,3 +127,18 @@ def test_a_long_category_is_written_as_lists_of_50_entries_at_most_in_order(buil
     assert [dl["data-errcodes-count"] for dl in lists] == ["50", "50", "20"]
     codes = [code.get_text() for dl in lists for code in dl.find_all(class_="errcodes-code")]
     assert codes == [str(code) for code in range(1000, 1120)]
+
+
+def test_a_rebuild_finds_the_configuration_unchanged(build, basic_srcdir):
+    # An explicit theme: SphinxTestApp replaces the default one after reading the configuration.
+    build("test-basic", srcdir=basic_srcdir, confoverrides={"html_theme": "alabaster"})
+    app = build("test-basic", srcdir=basic_srcdir, confoverrides={"html_theme": "alabaster"})
+    assert "configuration has changed" not in app.status.getvalue()
+    assert "0 added, 0 changed, 0 removed" in app.status.getvalue()
+
+
+def test_the_user_s_html_static_path_is_left_as_it_was(build):
+    app = build("test-basic", confoverrides={"html_static_path": []})
+    assert app.config.html_static_path == []
+    assert (app.outdir / "_static" / "errcodes.css").is_file()
+    assert (app.outdir / "_static" / "errcodes.js").is_file()

@@ -77,3 +77,24 @@ def test_sections_with_the_same_title_on_two_pages_are_told_apart_by_their_page(
         ("orders.html#cancel-an-order", "Cancel an order (Orders)"),
         ("refunds.html#cancel-an-order", "Cancel an order (Refunds)"),
     ]
+
+
+def test_a_renamed_page_is_renamed_in_the_links_without_a_fresh_build(build, basic_srcdir):
+    (basic_srcdir / "refunds.rst").write_text("Refunds\n=======\n\nCancel an order\n---------------\n\nA refund of another user's order gives :errcode:`99`.\n", encoding="utf-8")
+    edit_source(basic_srcdir / "index.rst", "   orders\n", "   orders\n   refunds\n")
+    build("test-basic", srcdir=basic_srcdir)
+    edit_source(basic_srcdir / "refunds.rst", "Refunds\n=======\n", "Returns\n=======\n")
+    app = build("test-basic", srcdir=basic_srcdir)
+    assert backlinks(parse_html(app.outdir / "errors.html"), "99")[1] == ("refunds.html#cancel-an-order", "Cancel an order (Returns)")
+
+
+def test_a_link_before_the_first_heading_is_named_after_the_page(build, basic_srcdir):
+    edit_source(basic_srcdir / "orders.rst", "Orders\n======\n", "See :errcode:`10010`.\n\nOrders\n======\n")
+    app = build("test-basic", srcdir=basic_srcdir)
+    assert backlinks(parse_html(app.outdir / "errors.html"), "10010") == [("orders.html", "Orders")]
+
+
+def test_a_link_from_a_page_without_a_title_is_named_after_the_page(build, basic_srcdir):
+    (basic_srcdir / "notes.rst").write_text(":orphan:\n\nSigning fails with :errcode:`10010`.\n", encoding="utf-8")
+    app = build("test-basic", srcdir=basic_srcdir)
+    assert backlinks(parse_html(app.outdir / "errors.html"), "10010") == [("notes.html", "notes")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import time
 
 import jsonschema
 import pytest
@@ -66,3 +68,52 @@ def test_dirhtml_urls_point_to_the_folder_pages(build):
     exported = json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))
     assert by_code(exported)["36"]["url"] == "errors/#code-36"
     assert by_code(exported)["36"]["referenced_by"] == [{"url": "orders/#place-an-order", "title": "Place an order"}]
+
+
+def read_export(app) -> dict:
+    return json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))
+
+
+def test_singlehtml_urls_name_the_page_not_only_the_anchor(build):
+    exported = read_export(build("test-basic", "singlehtml"))
+    assert by_code(exported)["36"]["url"] == "index.html#code-36"
+    assert by_code(exported)["99"]["referenced_by"] == [{"url": "index.html#cancel-an-order", "title": "Cancel an order"}]
+
+
+def test_dirhtml_urls_of_a_catalog_on_the_root_page_name_the_folder(build, basic_srcdir):
+    (basic_srcdir / "index.rst").write_text("Test project\n============\n\n.. error-codes::\n\n.. toctree::\n\n   orders\n", encoding="utf-8")
+    (basic_srcdir / "errors.rst").unlink()
+    exported = read_export(build("test-basic", "dirhtml", srcdir=basic_srcdir))
+    assert by_code(exported)["36"]["url"] == "./#code-36"
+
+
+def test_a_root_page_url_is_absolute_with_html_baseurl(build, basic_srcdir):
+    (basic_srcdir / "index.rst").write_text("Test project\n============\n\n.. error-codes::\n\n.. toctree::\n\n   orders\n", encoding="utf-8")
+    (basic_srcdir / "errors.rst").unlink()
+    exported = read_export(build("test-basic", "dirhtml", srcdir=basic_srcdir, confoverrides={"html_baseurl": "https://docs.example.com/api/"}))
+    assert by_code(exported)["36"]["url"] == "https://docs.example.com/api/#code-36"
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda srcdir: (srcdir / "codes.csv").write_text("code,category,description\n", encoding="utf-8"), id="catalog emptied"),
+        pytest.param(lambda srcdir: (srcdir / "errors.rst").write_text("Errors\n======\n\nNo catalog.\n", encoding="utf-8"), id="directive removed"),
+        pytest.param(lambda srcdir: (srcdir / "errors.rst").unlink(), id="page deleted"),
+    ],
+)
+@pytest.mark.parametrize("fresh", [False, True], ids=["incremental", "fresh environment"])
+def test_the_file_is_removed_when_the_site_no_longer_shows_a_catalog(build, basic_srcdir, edit, fresh):
+    assert (build("test-basic", srcdir=basic_srcdir).outdir / "errcodes.json").is_file()
+    edit(basic_srcdir)
+    for path in basic_srcdir.glob("*.*"):
+        later = time.time() + 5  # newer than the first build, which Sphinx compares
+        os.utime(path, (later, later))
+    app = build("test-basic", srcdir=basic_srcdir, freshenv=fresh)
+    assert not (app.outdir / "errcodes.json").exists()
+
+
+@pytest.mark.parametrize("buildername", ["epub", "qthelp", "devhelp", "htmlhelp"])
+def test_builders_of_embedded_html_write_no_file(build, buildername):
+    app = build("test-basic", buildername)
+    assert not (app.outdir / "errcodes.json").exists()

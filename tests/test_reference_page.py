@@ -87,3 +87,15 @@ def test_rendering_the_catalog_twice_warns_where_the_second_one_stands(build):
     (warning,) = warnings_of(app).splitlines()
     assert warning.startswith(f"{app.srcdir / 'errors.rst'}:4: WARNING: the catalog is already rendered in again (codes 36); use the error-codes directive once")
     assert warning.endswith("[errcodes.duplicate]")
+
+
+def test_catalog_text_is_shown_exactly_as_written_without_smart_quotes(build, basic_srcdir):
+    text = 'Funds -- "quoted" ... it\'s'
+    with open(basic_srcdir / "codes.csv", "a", encoding="utf-8", newline="") as catalog:
+        csv.writer(catalog, lineterminator="\n").writerow(["501", text, text])
+    app = build("test-basic", srcdir=basic_srcdir)
+    page = parse_html(app.outdir / "errors.html")
+    section = page.find(id="code-501").find_parent("section")
+    assert section.find("h2").find(string=True) == text
+    assert page.find(id="code-501").find(class_="errcodes-description").get_text() == text
+    assert text in {a.get_text() for a in page.select("a.reference.internal")}  # the page's table of contents

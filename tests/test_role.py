@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import parse_html, warnings_of
+from conftest import edit_source, parse_html, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +51,14 @@ def test_unknown_code_still_shows_its_text(orders_page):
 def test_unknown_code_warning_is_silenced_by_suppress_warnings(build):
     app = build("test-basic", confoverrides={"suppress_warnings": ["errcodes.unknown-code"]})
     assert warnings_of(app) == ""
+
+
+def test_a_warning_points_at_the_line_of_the_role_inside_its_paragraph(build, basic_srcdir):
+    edit_source(
+        basic_srcdir / "orders.rst",
+        "Cancelling someone else's order gives :errcode:`99`; :errcode:`12345` is not a code.",
+        "Cancelling someone else's order\ngives :errcode:`99`;\n:errcode:`12345` is not a code,\nnor is :errcode:`12345` here.",
+    )
+    app = build("test-basic", srcdir=basic_srcdir)
+    lines = [line.split(": WARNING")[0] for line in warnings_of(app).splitlines()]
+    assert lines == [f"{basic_srcdir / 'orders.rst'}:14", f"{basic_srcdir / 'orders.rst'}:15"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import inventory_uris, parse_html, read_search_index
+from conftest import edit_source, inventory_uris, parse_html, read_search_index
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +61,41 @@ def test_objects_inv_holds_every_code_with_its_url(basic):
     assert len(codes) == 7
 
 
-def test_general_index_lists_a_code_and_its_message(basic):
-    genindex = parse_html(basic.outdir / "genindex.html")
-    hrefs = {a.get_text(): a["href"] for a in genindex.select("table.indextable a")}
-    assert hrefs["36 (error code)"] == "errors.html#code-36"
-    assert hrefs["36"] == "errors.html#code-36"
+def general_index_entries(outdir) -> dict[str, list[tuple[str, str]]]:
+    """main entry -> [(sub-entry text, href)] of the general index."""
+    genindex = parse_html(outdir / "genindex.html")
+    entries = {}
+    for item in genindex.select("table.indextable > tr > td > ul > li"):
+        main = item.find(string=True, recursive=False).strip()
+        entries[main] = [(a.get_text(), a["href"]) for a in item.select("ul a")]
+    return entries
+
+
+def test_general_index_lists_a_code_with_its_message(basic):
+    assert general_index_entries(basic.outdir)["36"] == [("Insufficient funds", "errors.html#code-36")]
+
+
+def test_a_message_with_semicolons_stays_whole_in_the_general_index_and_the_search(build, basic_srcdir):
+    edit_source(basic_srcdir / "codes.csv", '"System error, please try again later"', '"System error; please try again; later"')
+    app = build("test-basic", srcdir=basic_srcdir)
+    assert general_index_entries(app.outdir)["-99"] == [("System error; please try again; later", "errors.html#code--99")]
+    entries = read_search_index(app.outdir)["indexentries"]
+    assert [(anchor, main) for _doc, anchor, main in entries["-99"]] == [("code--99", True)]
+    assert [anchor for _doc, anchor, _main in entries["system error; please try again; later"]] == ["code--99"]
+
+
+def test_a_nosearch_catalog_page_gives_the_search_page_no_entries_and_no_objects(build, basic_srcdir):
+    edit_source(basic_srcdir / "errors.rst", "Errors\n", ":nosearch:\n\nErrors\n")
+    app = build("test-basic", srcdir=basic_srcdir)
+    index = read_search_index(app.outdir)
+    assert [term for term, matches in index["indexentries"].items() if any(index["docnames"][doc] == "errors" for doc, _a, _m in matches)] == []
+    assert index["objects"].get("", []) == []
+    assert "36" in inventory_uris(app.outdir / "objects.inv", "errcodes:code")
+
+
+def test_a_nosearch_catalog_page_stays_out_of_the_search_page_after_a_rebuild(build, basic_srcdir):
+    edit_source(basic_srcdir / "errors.rst", "Errors\n", ":nosearch:\n\nErrors\n")
+    build("test-basic", srcdir=basic_srcdir)
+    edit_source(basic_srcdir / "orders.rst", "A new order can fail", "A new order may fail")
+    index = read_search_index(build("test-basic", srcdir=basic_srcdir).outdir)
+    assert [term for term, matches in index["indexentries"].items() if any(index["docnames"][doc] == "errors" for doc, _a, _m in matches)] == []

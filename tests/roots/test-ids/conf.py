@@ -1,0 +1,2 @@
+extensions = ["sphinx_errcodes"]
+errcodes_file = "codes.csv"
