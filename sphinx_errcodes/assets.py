@@ -22,6 +22,8 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.fileutil import copy_asset_file
 
 from sphinx_errcodes.html import makes_website, visit_error_code_filter
@@ -42,21 +44,27 @@ def setup_assets(app: Sphinx) -> None:
     app.add_config_value("errcodes_filter", True, "html", types=frozenset({bool}))
     app.add_config_value("errcodes_copy_link", True, "html", types=frozenset({bool}))
     app.add_node(error_code_filter, html=(visit_error_code_filter, None))
-    app.connect("html-collect-pages", copy_static_files)
+    app.connect("write-started", copy_static_files)
     app.connect("doctree-resolved", insert_filter)
     app.connect("html-page-context", link_assets)
 
 
-def copy_static_files(app: Sphinx) -> list:
-    """Copy the script and stylesheet to ``_static/``.
+def copy_static_files(app: Sphinx, builder: Builder) -> None:
+    """Copy the script and stylesheet to ``_static/`` for the HTML builders.
 
     Not through ``html_static_path``: changing the user's setting would make
     every rebuild report a changed configuration and rewrite every page.
-    This event comes before EPUB lists the files of its package.
+    Before any page is written, because a page links an asset with a
+    ``?v=`` checksum of the copy it finds in the output; copied later, a
+    clean build's links would have none and an incremental build's would.
+    It is also before EPUB lists the files of its package.
     """
+    if not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    static = Path(builder.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
     for path in STATIC.iterdir():
-        copy_asset_file(path, Path(app.outdir) / "_static", force=True)
-    return []  # html-collect-pages expects pages; this handler adds none
+        copy_asset_file(path, static, force=True)
 
 
 def insert_filter(app: Sphinx, doctree: nodes.document, docname: str) -> None:

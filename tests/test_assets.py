@@ -5,6 +5,7 @@ What they do in a browser is tested in ``tests/browser/``.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -41,6 +42,15 @@ def test_pages_without_the_catalog_link_neither_file(site, pagename):
 def test_the_script_and_the_stylesheet_are_copied_unchanged(site):
     for name in ("errcodes.js", "errcodes.css"):
         assert (site.outdir / "_static" / name).read_bytes() == (STATIC / name).read_bytes()
+
+
+def test_a_clean_build_links_each_file_with_a_version_query(site):
+    """Sphinx adds ``?v=`` with a checksum of the copy it finds when it writes the page, so that browsers fetch a changed file; an incremental build always finds one."""
+    page = parse_html(site.outdir / "errors.html")
+    [stylesheet] = linked(page, "link", "href", "errcodes.css")
+    [script] = linked(page, "script", "src", "errcodes.js")
+    assert re.fullmatch(r"_static/errcodes\.css\?v=[0-9a-f]+", stylesheet["href"])
+    assert re.fullmatch(r"_static/errcodes\.js\?v=[0-9a-f]+", script["src"])
 
 
 def test_the_catalog_adds_no_inline_script_and_no_event_handler_attribute(site):
