@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from sphinx_errcodes.assets import setup_assets
+from sphinx_errcodes.columns import columns_with
 from sphinx_errcodes.backlinks import add_backlinks, reference_pages_to_rewrite, remember_references
 from sphinx_errcodes.directive import setup_directive
 from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, RoleLines, documents_to_reread, warn_unknown_code
@@ -17,6 +18,7 @@ from sphinx_errcodes.html import visit_error_code_list
 from sphinx_errcodes.ids import EntriesKeepTheirIds
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
 from sphinx_errcodes.search import restore_search_entries
+from sphinx_errcodes.translation import setup_translation
 
 __version__ = "0.1.0"
 
@@ -24,11 +26,13 @@ __version__ = "0.1.0"
 def expand_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.format == "html":
         return
+    columns = columns_with(app.config.errcodes_extra_columns)
     for node in list(doctree.findall(error_code_list)):
-        node.replace_self(expand_to_definition_list(node))
+        node.replace_self(expand_to_definition_list(node, columns))
 
 
 def setup(app: Sphinx) -> dict:
+    setup_translation(app)
     app.add_config_value("errcodes_backlinks", True, "env", types=frozenset({bool}))
     setup_directive(app)
     app.add_domain(ErrorCodesDomain)

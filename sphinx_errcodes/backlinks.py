@@ -68,7 +68,7 @@ def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     backlinks = backlinks_from(app.builder, app.env.domains[ErrorCodesDomain.name], docname)
     for node in lists:
-        node["backlinks"] = {entry.code: backlinks[entry.code] for entry in node["entries"] if entry.code in backlinks}
+        node["backlinks"] = {entry.code.code: backlinks[entry.code.code] for entry in node["entries"] if entry.code.code in backlinks}
 
 
 def remember_references(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:

@@ -11,22 +11,25 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+from collections.abc import Mapping
+
+from sphinx_errcodes.columns import CODE_PATTERN, CODE_RULE, OPTIONAL_COLUMNS, CellError, Column, columns_with
 
 REQUIRED_COLUMNS = ("code", "category", "description")
-OPTIONAL_COLUMNS = ("see_also",)
-KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+BUILT_IN_COLUMNS = REQUIRED_COLUMNS + tuple(column.name for column in OPTIONAL_COLUMNS)
 UNCATEGORIZED = "Uncategorized"
 
-# No leading or trailing dot: search pages split object names at dots.
-_CODE = re.compile(r"(?!\.)[A-Za-z0-9_.\-]+(?<!\.)")
+_CODE = CODE_PATTERN
 _INTEGER = re.compile(r"-?[0-9]+")
 _DIGIT_RUNS = re.compile(r"([0-9]+)")
 # Control characters cannot appear in XML-based output (EPUB, the XML
 # builders) and are never intended in a message, so they are reported.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CODE_RULE = "a code is an integer (such as 36 or -99) or letters, digits, '_', '.' and '-' (such as E0308), not starting or ending with '.'"
+_CODE_RULE = CODE_RULE
 
 
 # Not slotted: the build environment pickles every code, and slotted
@@ -39,7 +42,11 @@ class ErrorCode:
     category: str
     description: str
     line: int
-    see_also: tuple[str, ...] = ()
+    fields: dict[str, Any] = field(default_factory=dict)  # the optional columns that have a value, by name; not to be changed
+
+    def value(self, column: Column) -> Any:
+        """The value of an optional column; its empty value when the row has none."""
+        return self.fields.get(column.name, column.empty)
 
     @property
     def anchor(self) -> str:
@@ -121,7 +128,7 @@ def codes_sharing_description(codes: list[ErrorCode]) -> dict[str, SharedMessage
     return shared
 
 
-def read_catalog(path: str | Path) -> tuple[list[ErrorCode], list[CatalogProblem]]:
+def read_catalog(path: str | Path, extra_columns: Mapping[str, str] = MappingProxyType({})) -> tuple[list[ErrorCode], list[CatalogProblem]]:
     """Turn a CSV file into its codes and the problems found in it.
 
     Never raises for bad input: every problem becomes a :class:`CatalogProblem`
@@ -134,17 +141,22 @@ def read_catalog(path: str | Path) -> tuple[list[ErrorCode], list[CatalogProblem
         return [], [CatalogProblem(str(path), 0, f"catalog file not found: {path.resolve()}")]
     except OSError as error:
         return [], [CatalogProblem(str(path), 0, f"cannot read catalog file {path.resolve()}: {error.strerror or error}")]
-    return parse_catalog(data, str(path))
+    return parse_catalog(data, str(path), extra_columns)
 
 
-def parse_catalog(data: bytes, path: str) -> tuple[list[ErrorCode], list[CatalogProblem]]:
-    """The body of :func:`read_catalog`, for data that is already in memory."""
-    return _CatalogParser(path).parse(data)
+def parse_catalog(data: bytes, path: str, extra_columns: Mapping[str, str] = MappingProxyType({})) -> tuple[list[ErrorCode], list[CatalogProblem]]:
+    """The body of :func:`read_catalog`, for data that is already in memory.
+
+    ``extra_columns`` names the project's own columns, with their labels.
+    """
+    return _CatalogParser(path, columns_with(extra_columns)).parse(data)
 
 
 class _CatalogParser:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, optional_columns: Mapping[str, Column]) -> None:
         self.path = path
+        self.optional_columns = optional_columns
+        self.known_columns = REQUIRED_COLUMNS + tuple(optional_columns)
         self.problems: list[CatalogProblem] = []
         self.codes: list[ErrorCode] = []
         self.first_line_of: dict[str, int] = {}
@@ -162,17 +174,47 @@ class _CatalogParser:
         if columns is not None:
             for line, fields in rows:
                 self._add_row(line, fields, columns)
-        self._check_see_also()
+        self._check_across_rows()
         return self.codes, self.problems
 
-    def _check_see_also(self) -> None:
-        """Report see_also codes that do not exist, and keep only the links that lead somewhere."""
+    def _check_across_rows(self) -> None:
+        """What one row cannot tell: codes named in a cell exist, and unique values are unique.
+
+        A value that fails is reported and left out; the rest of the row stays.
+        """
+        first_row_with: dict[tuple[str, Any], ErrorCode] = {}
         for index, code in enumerate(self.codes):
-            unknown = [other for other in code.see_also if other not in self.first_line_of]
-            for other in unknown:
-                self.report(code.line, f"code {code.code} has see_also {other!r}, which is not a code of this catalog; fix or remove it")
-            if unknown:
-                self.codes[index] = replace(code, see_also=tuple(other for other in code.see_also if other not in unknown))
+            fields = dict(code.fields)
+            for name, value in code.fields.items():
+                column = self.optional_columns[name]
+                if column.names_codes:
+                    kept = self._codes_named(code, column, value)
+                    fields[name] = kept if isinstance(value, tuple) else (kept[0] if kept else column.empty)
+                elif column.unique:
+                    if value in self.first_line_of and value != code.code:
+                        self.report(code.line, f"the {name} {value!r} of code {code.code} is the code on line {self.first_line_of[value]}; give the code another {name}")
+                        fields[name] = column.empty
+                    elif (name, value) in first_row_with:
+                        self.report(code.line, f"the {name} {value!r} of code {code.code} is already the {name} of code {first_row_with[name, value].code} on line {first_row_with[name, value].line}; keep each {name} unique")
+                        fields[name] = column.empty
+                    else:
+                        first_row_with[name, value] = code
+            fields = {name: value for name, value in fields.items() if value != self.optional_columns[name].empty}
+            if fields != code.fields:
+                self.codes[index] = replace(code, fields=fields)
+
+    def _codes_named(self, code: ErrorCode, column: Column, value: Any) -> tuple[str, ...]:
+        kept: list[str] = []
+        for other in column.codes_named(value):
+            if other in kept:
+                self.report(code.line, f"code {code.code} has {other} twice in {column.name}; keep it once")
+            elif other == code.code:
+                self.report(code.line, f"code {code.code} has itself in {column.name}; name another code")
+            elif other not in self.first_line_of:
+                self.report(code.line, f"code {code.code} has {column.name} {other!r}, which is not a code of this catalog; fix or remove it")
+            else:
+                kept.append(other)
+        return tuple(kept)
 
     def _decode(self, data: bytes) -> str:
         try:
@@ -204,7 +246,7 @@ class _CatalogParser:
 
     def _columns(self, line: int, header: list[str]) -> list[str] | None:
         names = [name.lower() for name in header]
-        if not set(names) & set(KNOWN_COLUMNS):
+        if not set(names) & set(self.known_columns):
             if len(header) == len(REQUIRED_COLUMNS) and _CODE.fullmatch(header[0]):
                 self.report(line, "missing header row; add 'code,category,description' as the first line (this row is read as code, category, description)")
                 self._add_row(line, header, list(REQUIRED_COLUMNS))
@@ -212,10 +254,14 @@ class _CatalogParser:
             self.report(line, f"missing header row: expected the columns {','.join(REQUIRED_COLUMNS)}, found {','.join(header)!r}")
             return None
         for name in header:
-            if name.lower() not in KNOWN_COLUMNS:
-                self.report(line, f"unknown column {name!r}; the columns are {', '.join(KNOWN_COLUMNS)} (see_also is optional)")
+            if name.lower() not in self.known_columns:
+                self.report(
+                    line,
+                    f"unknown column {name!r}; the columns are {', '.join(REQUIRED_COLUMNS)} and the optional {', '.join(self.optional_columns)}"
+                    " (declare a column of your own in errcodes_extra_columns)",
+                )
         for name in dict.fromkeys(names):
-            if names.count(name) > 1 and name in KNOWN_COLUMNS:
+            if names.count(name) > 1 and name in self.known_columns:
                 self.report(line, f"column {name!r} appears {names.count(name)} times; keep one")
         missing = [name for name in REQUIRED_COLUMNS if name not in names]
         for name in missing:
@@ -247,8 +293,19 @@ class _CatalogParser:
         self.first_line_of[code] = line
         category = self._text(line, code, "category", values.get("category"))
         description = self._text(line, code, "description", values.get("description"))
-        see_also = tuple(values.get("see_also", "").split())
-        self.codes.append(ErrorCode(code, category or UNCATEGORIZED, description, line, see_also))
+        optional = {}
+        for name, column in self.optional_columns.items():
+            cell = values.get(name, "")
+            if not cell:
+                continue
+            try:
+                value = column.read(self._text(line, code, name, cell))
+            except CellError as error:
+                self.report(line, f"the {name} of code {code}: {error}")
+                value = column.empty if error.kept is None else error.kept
+            if value != column.empty:
+                optional[name] = value
+        self.codes.append(ErrorCode(code, category or UNCATEGORIZED, description, line, optional))
 
     def _text(self, line: int, code: str, column: str, value: str | None) -> str:
         if value is None:  # the whole column is missing, which the header reported

@@ -4,6 +4,9 @@ Configuration (``conf.py``):
 
 ``errcodes_file`` (default ``None``)
     The CSV catalog, relative to the folder of ``conf.py``.
+``errcodes_extra_columns`` (default ``{}``)
+    The project's own columns of the catalog, each with its label:
+    ``{"owner": "Owning team"}``.
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.locale import __
+from sphinx_errcodes.translation import __
 from sphinx.util import logging
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_errcodes.catalog import ErrorCode, SharedMessage, codes_sharing_description, group_by_category, read_catalog
-from sphinx_errcodes.nodes import exactly_as_written, make_error_code_list
+from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, ErrorCode, codes_sharing_description, group_by_category, read_catalog
+from sphinx_errcodes.domain import Category, Rendering
+from sphinx_errcodes.nodes import Entry, error_code_list_of, exactly_as_written
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +32,9 @@ logger = logging.getLogger(__name__)
 def setup_directive(app: Sphinx) -> None:
     app.add_config_value("errcodes_file", None, "env", types=frozenset({str, type(Path()), type(None)}))
     # After Sphinx has checked the setting's type (priority 800), and said so when it is wrong.
+    app.add_config_value("errcodes_extra_columns", {}, "env", types=frozenset({dict}))
     app.connect("config-inited", resolve_catalog_path, priority=810)
+    app.connect("config-inited", check_extra_columns, priority=810)
     app.add_directive("error-codes", ErrorCodesDirective)
 
 
@@ -43,6 +49,25 @@ def resolve_catalog_path(app: Sphinx, config: Config) -> None:
         return
     # No look at the file system here: a missing or unreadable catalog is reported where it is read.
     config.errcodes_file = os.path.normpath(os.path.join(app.confdir, value))
+
+
+def check_extra_columns(app: Sphinx, config: Config) -> None:
+    """Keep the declarations that can be columns: a lower-case name that no built-in column has, and a text label."""
+    declared = config.errcodes_extra_columns
+    if not isinstance(declared, dict):  # Sphinx has said so
+        config.errcodes_extra_columns = {}
+        return
+    kept = {}
+    for name, label in declared.items():
+        if not isinstance(name, str) or not isinstance(label, str) or not name.strip() or not label.strip():
+            problem = __("give each column a name and a label, both text, such as {'owner': 'Owning team'}")
+        elif name.strip().lower() in BUILT_IN_COLUMNS:
+            problem = __("%r is a built-in column; give your column another name") % name
+        else:
+            kept[name.strip().lower()] = label.strip()
+            continue
+        logger.warning(__("errcodes_extra_columns: %r: %s"), name, problem, type="errcodes", subtype="config")
+    config.errcodes_extra_columns = kept
 
 
 def catalog_path(config: Config) -> Path | None:
@@ -68,7 +93,7 @@ class ErrorCodesDirective(SphinxDirective):
             self._warn(__("the catalog is already rendered on this page, at line %d; remove this error-codes directive") % earlier.line, "duplicate")
             return []
         self.env.note_dependency(path)
-        codes, problems = read_catalog(path)
+        codes, problems = read_catalog(path, self.config.errcodes_extra_columns)
         for problem in problems:
             # A problem of the whole file (it is missing, say) comes from the setting that names it.
             message = problem.message if problem.line else f"{problem.message} (errcodes_file in conf.py)"
@@ -78,19 +103,22 @@ class ErrorCodesDirective(SphinxDirective):
                 type="errcodes",
                 subtype="catalog",
             )
-        domain.note_codes(codes, docname, self.lineno)
         shared = codes_sharing_description(codes)
-        return [_section(category, members, anchor, shared) for (category, members), anchor in _with_anchors(group_by_category(codes))]
+        categories = [
+            Category(title, anchor, [Entry(code, shared.get(code.code)) for code in members]) for (title, members), anchor in _with_anchors(group_by_category(codes))
+        ]
+        domain.note_rendering(docname, Rendering(self.lineno, categories))
+        return [_section(category) for category in categories]
 
     def _warn(self, message: str, subtype: str) -> None:
         logger.warning(message, location=self.get_location(), type="errcodes", subtype=subtype)
 
 
-def _section(category: str, codes: list[ErrorCode], anchor: str, shared: dict[str, SharedMessage]) -> nodes.section:
-    section = nodes.section(ids=[anchor], classes=["errcodes-category"])
-    section += exactly_as_written(nodes.title(category, category))
-    section += addnodes.index(entries=[_index_entry(code) for code in codes])
-    section += make_error_code_list(codes, shared)
+def _section(category: Category) -> nodes.section:
+    section = nodes.section(ids=[category.anchor], classes=["errcodes-category"])
+    section += exactly_as_written(nodes.title(category.title, category.title))
+    section += addnodes.index(entries=[_index_entry(entry.code) for entry in category.entries])
+    section += error_code_list_of(category.entries)
     return section
 
 

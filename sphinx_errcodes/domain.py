@@ -7,7 +7,7 @@ results, which link straight to the code's anchor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from typing import Any, NamedTuple
 
 from docutils import nodes
@@ -15,11 +15,12 @@ from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.transforms import SphinxTransform
-from sphinx.locale import __
+from sphinx_errcodes.translation import __
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_errcodes.catalog import ErrorCode
+from sphinx_errcodes.nodes import Entry
 
 logger = logging.getLogger(__name__)
 
@@ -37,19 +38,38 @@ class Reference(NamedTuple):
     page_title: str
 
 
+class Category(NamedTuple):
+    title: str
+    anchor: str
+    entries: list[Entry]
+
+
 class Rendering(NamedTuple):
-    """The codes one ``error-codes`` directive renders, and where it stands."""
+    """What one ``error-codes`` directive renders, in page order, and where it stands.
+
+    Worked out once when the page is read; the page and errcodes.json both
+    follow it.
+    """
 
     line: int
-    codes: list[ErrorCode]
+    categories: list[Category]
+
+    def codes(self) -> Iterator[ErrorCode]:
+        return (entry.code for category in self.categories for entry in category.entries)
 
 
 class ErrorCodeRole(XRefRole):
-    """``:errcode:`36``` and ``:errcode:`text <36>```, outside any domain prefix."""
+    """``:errcode:`36```, ``:errcode:`ENOENT``` (a code's name) and ``:errcode:`text <36>```.
+
+    The code is shown in code font; text of the writer's own as ordinary text.
+    """
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         self.refdomain, self.reftype = "errcodes", "code"
-        self.classes = ["xref", "errcodes", "errcodes-code"]
+        if self.has_explicit_title:
+            self.classes, self.innernodeclass = ["xref", "errcodes"], nodes.inline
+        else:
+            self.classes, self.innernodeclass = ["xref", "errcodes", "errcodes-code"], nodes.literal
         return self.create_non_xref_node() if self.disabled else self.create_xref_node()
 
 
@@ -76,7 +96,7 @@ class ErrorCodesDomain(Domain):
     # Search results name an object "<label> <type>": "Error code".
     label = "Error"
     object_types = {"code": ObjType("code", "code")}
-    roles = {"code": XRefRole(warn_dangling=True)}
+    roles = {"code": ErrorCodeRole(warn_dangling=True)}
     initial_data: dict[str, Any] = {
         "renderings": {},  # docname -> Rendering: what each page renders
         "references": {},  # docname -> [Reference]
@@ -88,6 +108,7 @@ class ErrorCodesDomain(Domain):
         # What the references were before this build read anything; see backlinks.py.
         self.references_before_reading: dict[str, list[Reference]] = dict(self.references)
         self._codes: dict[str, tuple[str, ErrorCode]] | None = None
+        self._names: dict[str, str] = {}
 
     @property
     def renderings(self) -> dict[str, Rendering]:
@@ -108,12 +129,20 @@ class ErrorCodesDomain(Domain):
         if self._codes is None:
             self._codes = {}
             for docname in sorted(self.renderings, reverse=True):
-                self._codes.update((code.code, (docname, code)) for code in self.renderings[docname].codes)
+                self._codes.update((code.code, (docname, code)) for code in self.renderings[docname].codes())
+            self._names = {code.fields["name"]: code.code for _docname, code in self._codes.values() if "name" in code.fields}
         return self._codes
 
-    def note_codes(self, codes: list[ErrorCode], docname: str, line: int) -> None:
-        """Register the codes a page renders; a page renders the catalog once."""
-        self.renderings[docname] = Rendering(line, codes)
+    def find(self, target: str) -> tuple[str, ErrorCode] | None:
+        """(docname, ErrorCode) of a code, given the code or its name."""
+        found = self.codes.get(target)
+        if found is None and target in self._names:
+            found = self.codes[self._names[target]]
+        return found
+
+    def note_rendering(self, docname: str, rendering: Rendering) -> None:
+        """Register what a page renders; a page renders the catalog once."""
+        self.renderings[docname] = rendering
         self._codes = None
 
     def rendering_on(self, docname: str) -> Rendering | None:
@@ -145,7 +174,7 @@ class ErrorCodesDomain(Domain):
     def check_consistency(self) -> None:
         """A code rendered on several pages: its links go to the first, the others are told so."""
         for docname in sorted(self.renderings):
-            elsewhere = {code.code: self.codes[code.code][0] for code in self.renderings[docname].codes if self.codes[code.code][0] != docname}
+            elsewhere = {code.code: self.codes[code.code][0] for code in self.renderings[docname].codes() if self.codes[code.code][0] != docname}
             if elsewhere:
                 logger.warning(
                     __("the catalog is already rendered in %s (codes %s); use the error-codes directive once"),
@@ -157,9 +186,12 @@ class ErrorCodesDomain(Domain):
                 )
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        if target not in self.codes:
+        found = self.find(target)
+        if found is None:
             return None
-        docname, code = self.codes[target]
+        docname, code = found
+        if code.fields.get("status") == "retired":
+            _warn_retired(code, node)
         refnode = make_refnode(builder, fromdocname, docname, code.anchor, contnode, code.description)
         if "refuri" in refnode:
             refnode["refuri"] = with_one_anchor(refnode["refuri"])
@@ -172,7 +204,22 @@ class ErrorCodesDomain(Domain):
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         for code, (docname, error_code) in self.codes.items():
             # Priority -1 keeps the codes of a :nosearch: page out of the search page, not out of objects.inv.
-            yield code, code, "code", docname, error_code.anchor, 1 if is_searchable(self.env, docname) else -1
+            priority = 1 if is_searchable(self.env, docname) else -1
+            yield code, code, "code", docname, error_code.anchor, priority
+            if "name" in error_code.fields:
+                name = error_code.fields["name"]
+                yield name, name, "code", docname, error_code.anchor, priority
+
+
+def _warn_retired(code: ErrorCode, node: addnodes.pending_xref) -> None:
+    """A link to a retired code still works (old pages must), but the writer is told."""
+    replacement = code.fields.get("replaced_by")
+    logger.warning(
+        __("error code %s is retired; link to %s instead") % (code.code, replacement) if replacement else __("error code %s is retired") % code.code,
+        location=node,
+        type="errcodes",
+        subtype="retired",
+    )
 
 
 def is_searchable(env, docname: str) -> bool:

@@ -8,15 +8,18 @@ shape is described by ``errcodes.schema.json`` beside this module, and
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from urllib.parse import urljoin
 from pathlib import Path
 
 from sphinx.application import Sphinx
 
 from sphinx_errcodes.backlinks import backlinks_from, target_uri
-from sphinx_errcodes.catalog import codes_sharing_description, group_by_category
+from sphinx_errcodes.catalog import SHARED_CODES_SHOWN
+from sphinx_errcodes.columns import OPTIONAL_COLUMNS, Column, columns_with
 from sphinx_errcodes.domain import ErrorCodesDomain
 from sphinx_errcodes.html import makes_website
+from sphinx_errcodes.nodes import Entry
 
 FORMAT_VERSION = 1
 FILENAME = "errcodes.json"
@@ -24,9 +27,9 @@ SCHEMA = Path(__file__).with_name("errcodes.schema.json")
 
 
 def catalog_as_json(app: Sphinx) -> dict:
+    """The codes as the reference pages show them, categories in catalog order and codes sorted inside each."""
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
-    codes = sorted((code for _, code in domain.codes.values()), key=lambda code: code.line)
-    shared = codes_sharing_description(codes)
+    columns = columns_with(app.config.errcodes_extra_columns)
     backlinks = backlinks_from(app.builder, domain, None)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
 
@@ -36,19 +39,91 @@ def catalog_as_json(app: Sphinx) -> dict:
     return {
         "version": FORMAT_VERSION,
         "codes": [
-            {
-                "code": code.code,
-                "category": category,
-                "description": code.description,
-                "url": url(target_uri(app.builder, None, domain.codes[code.code][0], code.anchor)),
-                "same_message_as": list(shared[code.code].codes) if code.code in shared else [],
-                "same_message_count": shared[code.code].total if code.code in shared else 0,
-                "see_also": list(code.see_also),
-                "referenced_by": [{"url": url(href), "title": title} for href, title in backlinks.get(code.code, [])],
-            }
-            for category, members in group_by_category(codes)
-            for code in members
+            _code_as_json(entry, category.title, url(target_uri(app.builder, None, docname, entry.code.anchor)), columns, [{"url": url(href), "title": title} for href, title in backlinks.get(entry.code.code, [])])
+            for docname, rendering in sorted(domain.renderings.items())
+            for category in rendering.categories
+            for entry in category.entries
+            if domain.codes[entry.code.code][0] == docname
         ],
+    }
+
+
+def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, Column], referenced_by: list[dict]) -> dict:
+    code = entry.code
+    shared = entry.same_message_as
+    data = {"code": code.code, "category": category, "description": code.description, "url": url}
+    extra = {}
+    for column in columns.values():
+        value = code.value(column)
+        if column.declared_by_project:
+            if value != column.empty:
+                extra[column.name] = value
+        elif value != column.empty or column.name in ALWAYS_PRESENT:
+            data[column.name] = list(value) if isinstance(value, tuple) else value
+    if extra:
+        data["extra"] = extra
+    data["same_message_as"] = list(shared.codes) if shared else []
+    data["same_message_count"] = shared.total if shared else 0
+    data["referenced_by"] = referenced_by
+    return data
+
+
+# Present in every code, empty or not: they were from the first version of the format.
+ALWAYS_PRESENT = ("see_also",)
+
+
+def schema() -> dict:
+    """The JSON Schema of errcodes.json, made from the column declarations; the package ships it as errcodes.schema.json."""
+    columns = {column.name: dict(column.schema) for column in OPTIONAL_COLUMNS}
+    code = {"description": "The code exactly as written in the catalog.", **columns["see_also"]["items"]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "errcodes.json",
+        "description": "The error-code catalog of a Sphinx site built with sphinx-errcodes.",
+        "type": "object",
+        "required": ["version", "codes"],
+        "additionalProperties": False,
+        "properties": {
+            "version": {"description": "Format version; changes when this schema changes incompatibly.", "const": FORMAT_VERSION},
+            "codes": {
+                "description": "Every code, in the order of the reference page: categories in catalog order, codes sorted inside each.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["code", "category", "description", "url", *ALWAYS_PRESENT, "same_message_as", "same_message_count", "referenced_by"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "code": code,
+                        "category": {"type": "string"},
+                        "description": {"description": "Plain text, exactly as written in the catalog.", "type": "string"},
+                        "url": {"description": "The code's entry: absolute when html_baseurl is set, else relative to the folder of this file.", "type": "string"},
+                        **columns,
+                        "extra": {
+                            "description": "The project's own columns (errcodes_extra_columns) that have a value, by column name.",
+                            "type": "object",
+                            "additionalProperties": {"type": "string"},
+                        },
+                        "same_message_as": {
+                            "description": "Other codes with exactly the same description: the first 10, in code order.",
+                            "type": "array",
+                            "maxItems": SHARED_CODES_SHOWN,
+                            "items": {"type": "string"},
+                        },
+                        "same_message_count": {"description": "How many other codes have exactly the same description.", "type": "integer", "minimum": 0},
+                        "referenced_by": {
+                            "description": "The sections of the site that link to this code with :errcode:.",
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["url", "title"],
+                                "additionalProperties": False,
+                                "properties": {"url": {"type": "string"}, "title": {"type": "string"}},
+                            },
+                        },
+                    },
+                },
+            },
+        },
     }
 
 

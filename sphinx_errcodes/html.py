@@ -8,14 +8,16 @@ does not move when the script starts.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.writers.html5 import HTML5Translator
 
-from sphinx_errcodes.catalog import anchor_for
-from sphinx_errcodes.nodes import Entry, Note, notes_of
+from sphinx_errcodes.catalog import ErrorCode
+from sphinx_errcodes.columns import Column, columns_with
+from sphinx_errcodes.nodes import Entry, Note, badges_of, notes_of
 
 
 def makes_website(builder: Builder) -> bool:
@@ -31,8 +33,9 @@ ENTRIES_PER_LIST = 50
 
 def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> None:
     controls = _permalink_template(translator) + _copy_button_template(translator)
+    columns = columns_with(translator.config.errcodes_extra_columns)
     backlinks = node["backlinks"]
-    entries = [_entry(entry, notes_of(entry, backlinks), controls) for entry in node["entries"]]
+    entries = [_entry(entry, columns, notes_of(entry, columns, backlinks), controls) for entry in node["entries"]]
     classes = escape(" ".join(node["classes"]))
     for start in range(0, len(entries), ENTRIES_PER_LIST):
         part = entries[start : start + ENTRIES_PER_LIST]
@@ -41,19 +44,35 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
     raise nodes.SkipNode
 
 
-def _entry(entry: Entry, notes: list[Note], controls: str) -> str:
-    anchor, code = escape(anchor_for(entry.code)), escape(entry.code)
+def _entry(entry: Entry, columns: Mapping[str, Column], notes: list[Note], controls: str) -> str:
+    code = entry.code
+    anchor, text = escape(code.anchor), escape(code.code)
+    name = code.value(columns["name"])
+    beside = f' <code class="errcodes-name">{escape(name)}</code>' if name else ""
+    badges = "".join(f' <span class="errcodes-badge {badge.css}">{escape(badge.text)}</span>' for badge in badges_of(code, columns))
+    status = code.fields.get("status")
     return (
-        f'<div class="errcodes-entry" id="{anchor}">'
-        f'<dt><code class="errcodes-code">{code}</code>{controls.format(anchor=anchor, code=code)}</dt>'
-        f'<dd><p class="errcodes-description">{escape(entry.description)}</p>{"".join(map(_note, notes))}</dd>'
+        f'<div class="errcodes-entry{f" errcodes-{status}" if status else ""}" id="{anchor}"{_filter_data(code, columns)}>'
+        f'<dt><code class="errcodes-code">{text}</code>{beside}{badges}{controls.format(anchor=anchor, code=text)}</dt>'
+        f'<dd><p class="errcodes-description">{escape(code.description)}</p>{"".join(map(_note, notes))}</dd>'
         "</div>\n"
     )
 
 
+def _filter_data(code: ErrorCode, columns: Mapping[str, Column]) -> str:
+    """The values the filter box matches besides the visible text, as ``data-`` attributes."""
+    attributes = []
+    for column in columns.values():
+        value = code.value(column)
+        if column.filterable and value != column.empty:
+            shown = ("yes" if value else "no") if isinstance(value, bool) else str(value)
+            attributes.append(f' data-errcodes-{column.name.replace("_", "-")}="{escape(shown)}"')
+    return "".join(attributes)
+
+
 def _note(note: Note) -> str:
     links = escape(note.separator).join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in note.links)
-    return f'<p class="errcodes-note errcodes-{note.kind}">{escape(note.label)}{links}{escape(note.more)}</p>'
+    return f'<p class="errcodes-note errcodes-{note.kind}">{escape(note.before)}{links}{escape(note.after)}</p>'
 
 
 def _permalink_template(translator: HTML5Translator) -> str:

@@ -9,7 +9,7 @@ gives its id up to the entry, takes a fresh one, and the build says so.
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx.locale import _, __
+from sphinx_errcodes.translation import _, __
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -26,7 +26,7 @@ class EntriesKeepTheirIds(SphinxTransform):
     def apply(self, **kwargs) -> None:
         ours: dict[str, tuple[nodes.Element, str]] = {}  # anchor -> (node that holds it, what it anchors)
         for node in self.document.findall(error_code_list):
-            ours.update((anchor_for(entry.code), (node, _("error code %s") % entry.code)) for entry in node["entries"])
+            ours.update((entry.code.anchor, (node, _("error code %s") % entry.code.code)) for entry in node["entries"])
             section = node.parent
             if isinstance(section, nodes.section):
                 ours.update((anchor, (section, _("category %r") % section[0].astext())) for anchor in section["ids"])

@@ -1,36 +1,47 @@
-"""The doctree node that holds the entries of one category.
+"""The doctree node that holds the entries of one category, and what each entry shows.
 
 A catalog of thousands of codes would cost tens of thousands of docutils
 nodes to read, pickle, resolve and write. The HTML builders need none of
 them: they render :class:`error_code_list` straight to markup (see
 :mod:`sphinx_errcodes.html`). Every other builder gets the same entries as
 an ordinary definition list, expanded once the doctree is resolved.
+
+What an entry shows besides its code and message, its badges and its notes,
+is worked out here once, from the column declarations, for both renderers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from docutils import nodes
 
 from sphinx_errcodes.catalog import ErrorCode, SharedMessage, anchor_for
+from sphinx_errcodes.columns import Column
+from sphinx_errcodes.translation import _
 
 
 class Entry(NamedTuple):
-    code: str
-    description: str
+    code: ErrorCode
     same_message_as: SharedMessage | None
-    see_also: tuple[str, ...]
+
+
+class Badge(NamedTuple):
+    """A short fact beside the code: "HTTP 404 Not Found", "Retryable", "Deprecated"."""
+
+    css: str
+    text: str
 
 
 class Note(NamedTuple):
-    """A line under a description: a label and the links that follow it."""
+    """A line under a description: text, and the links that stand in it."""
 
-    kind: str
-    label: str
-    separator: str
+    kind: str  # the CSS class's end: errcodes-<kind>
+    before: str
     links: list[tuple[str, str]]  # (href, text)
-    more: str = ""  # after the links, when not all of them are shown
+    after: str = ""  # after the links ("and 3 more", "instead.")
+    separator: str = ", "
 
 
 class error_code_list(nodes.General, nodes.Element):
@@ -44,10 +55,9 @@ class error_code_list(nodes.General, nodes.Element):
     """
 
 
-def make_error_code_list(codes: list[ErrorCode], shared_descriptions: dict[str, SharedMessage]) -> error_code_list:
-    entries = [Entry(code.code, code.description, shared_descriptions.get(code.code), code.see_also) for code in codes]
+def error_code_list_of(entries: list[Entry]) -> error_code_list:
     node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={})
-    node += nodes.Text("\n".join(code.description for code in codes))
+    node += nodes.Text("\n".join(entry.code.description for entry in entries))
     return exactly_as_written(node)
 
 
@@ -61,39 +71,68 @@ def exactly_as_written(node: nodes.Element) -> nodes.Element:
     return node
 
 
-def notes_of(entry: Entry, backlinks: dict[str, list[tuple[str, str]]]) -> list[Note]:
+def badges_of(code: ErrorCode, columns: Mapping[str, Column]) -> list[Badge]:
+    """The badges beside a code, in the order the columns are declared."""
+    badges = []
+    for column in columns.values():
+        value = code.value(column)
+        if column.badge is not None and value != column.empty:
+            text = column.badge(value, _)
+            if text:
+                badges.append(Badge(column.css, text))
+    return badges
+
+
+def notes_of(entry: Entry, columns: Mapping[str, Column], backlinks: dict[str, list[tuple[str, str]]]) -> list[Note]:
     """What every renderer shows under a description, in this order."""
     notes = []
     if entry.same_message_as:
         shared = entry.same_message_as
         hidden = shared.total - len(shared.codes)
-        more = f" and {hidden:,} more" if hidden else ""
-        notes.append(Note("same-message", "Same message as ", ", ", _code_links(shared.codes), more))
-    if entry.see_also:
-        notes.append(Note("see-also", "See also: ", ", ", _code_links(entry.see_also)))
-    if entry.code in backlinks:
-        notes.append(Note("backlinks", "Returned by: ", " \N{MIDDLE DOT} ", backlinks[entry.code]))
+        notes.append(_note("same-message", _("Same message as %s"), _code_links(shared.codes), _(" and %s more") % f"{hidden:,}" if hidden else ""))
+    for column in columns.values():
+        value = entry.code.value(column)
+        if column.note is not None and value != column.empty:
+            text = column.note(value, _)
+            if column.names_codes:
+                notes.append(_note(column.css.removeprefix("errcodes-"), text, _code_links(column.codes_named(value))))
+            else:
+                notes.append(Note(column.css.removeprefix("errcodes-"), text, []))
+    if entry.code.code in backlinks:
+        notes.append(_note("backlinks", _("Mentioned in: %s"), backlinks[entry.code.code], separator=" \N{MIDDLE DOT} "))
     return notes
+
+
+def _note(kind: str, template: str, links: list[tuple[str, str]], more: str = "", separator: str = ", ") -> Note:
+    """A note whose translated template has ``%s`` where its links go."""
+    before, _links, after = template.partition("%s")
+    return Note(kind, before, links, more + after, separator)
 
 
 def _code_links(codes: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(f"#{anchor_for(code)}", code) for code in codes]
 
 
-def expand_to_definition_list(node: error_code_list) -> nodes.definition_list:
+def expand_to_definition_list(node: error_code_list, columns: Mapping[str, Column]) -> nodes.definition_list:
     """The entries as standard docutils nodes, for builders other than HTML."""
     definition_list = nodes.definition_list(classes=node["classes"])
     for entry in node["entries"]:
-        term = nodes.term("", "", nodes.literal(entry.code, entry.code, classes=["errcodes-code"]), ids=[anchor_for(entry.code)])
-        definition = nodes.definition("", nodes.paragraph(entry.description, entry.description))
-        for note in notes_of(entry, node["backlinks"]):
-            paragraph = nodes.paragraph("", note.label, classes=[f"errcodes-{note.kind}"])
+        code = entry.code
+        term = nodes.term("", "", nodes.literal(code.code, code.code, classes=["errcodes-code"]), ids=[anchor_for(code.code)])
+        name = code.value(columns["name"])
+        if name:
+            term += [nodes.Text(" "), nodes.literal(name, name, classes=["errcodes-name"])]
+        for badge in badges_of(code, columns):
+            term += [nodes.Text(" "), nodes.inline(badge.text, f"[{badge.text}]", classes=["errcodes-badge", badge.css])]
+        definition = nodes.definition("", nodes.paragraph(code.description, code.description))
+        for note in notes_of(entry, columns, node["backlinks"]):
+            paragraph = nodes.paragraph("", note.before, classes=[f"errcodes-{note.kind}"])
             for number, (href, text) in enumerate(note.links):
                 if number:
                     paragraph += nodes.Text(note.separator)
                 paragraph += _reference(href, text)
-            if note.more:
-                paragraph += nodes.Text(note.more)
+            if note.after:
+                paragraph += nodes.Text(note.after)
             definition += paragraph
         definition_list += nodes.definition_list_item("", term, definition)
     return definition_list

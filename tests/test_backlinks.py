@@ -1,4 +1,4 @@
-"""Each entry lists the sections that link to its code ("Returned by: …")."""
+"""Each entry lists the sections that link to its code ("Mentioned in: …")."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ def test_entry_lists_the_section_that_references_it(errors_page):
     assert backlinks(errors_page, "36") == [("orders.html#place-an-order", "Place an order")]
 
 
-def test_backlinks_say_returned_by(errors_page):
-    assert errors_page.find(id="code-36").find(class_="errcodes-backlinks").get_text() == "Returned by: Place an order"
+def test_backlinks_say_where_the_code_is_mentioned(errors_page):
+    assert errors_page.find(id="code-36").find(class_="errcodes-backlinks").get_text() == "Mentioned in: Place an order"
 
 
 def test_entry_that_nobody_references_shows_no_backlinks(errors_page):

@@ -67,8 +67,8 @@ BAD_CATALOGS = {
         ["36"],
     ),
     "unknown column": (
-        b"code,category,description,http_status\n36,Funds,Insufficient funds,402\n",
-        "1: WARNING: unknown column 'http_status'",
+        b"code,category,description,colour\n36,Funds,Insufficient funds,red\n",
+        "1: WARNING: unknown column 'colour'",
         ["36"],
     ),
     "invalid code": (

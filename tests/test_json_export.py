@@ -10,7 +10,7 @@ import time
 import jsonschema
 import pytest
 
-from sphinx_errcodes.export import SCHEMA
+from sphinx_errcodes.export import SCHEMA, schema
 
 
 @pytest.fixture(scope="module")
@@ -117,3 +117,49 @@ def test_the_file_is_removed_when_the_site_no_longer_shows_a_catalog(build, basi
 def test_builders_of_embedded_html_write_no_file(build, buildername):
     app = build("test-basic", buildername)
     assert not (app.outdir / "errcodes.json").exists()
+
+
+@pytest.fixture(scope="module")
+def exported_fields(build):
+    return read_export(build("test-fields"))
+
+
+def test_every_field_of_the_catalog_is_exported(exported_fields):
+    assert {key: value for key, value in by_code(exported_fields)["18"].items() if key not in ("url", "referenced_by")} == {
+        "code": "18",
+        "name": "ORDER_EXPIRED",
+        "category": "Orders",
+        "description": "Order expired",
+        "http_status": 410,
+        "since": "1.0",
+        "status": "retired",
+        "replaced_by": "37",
+        "see_also": [],
+        "same_message_as": [],
+        "same_message_count": 0,
+    }
+
+
+def test_the_project_s_own_columns_are_exported_apart(exported_fields):
+    assert by_code(exported_fields)["36"]["extra"] == {"owner": "Payments"}
+
+
+def test_an_empty_cell_is_left_out_and_unknown_retry_advice_is_absent(exported_fields):
+    assert "retryable" not in by_code(exported_fields)["20"]
+    assert by_code(exported_fields)["-99"]["retryable"] is True
+
+
+def test_a_file_with_every_field_matches_the_schema(exported_fields):
+    jsonschema.validate(exported_fields, json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_the_shipped_schema_is_the_one_the_column_declarations_give():
+    assert json.loads(SCHEMA.read_text(encoding="utf-8")) == schema()
+
+
+@pytest.mark.parametrize("field, value", [("http_status", "402"), ("retryable", "no"), ("status", "gone")])
+def test_the_schema_rejects_a_field_of_the_wrong_kind(exported_fields, field, value):
+    broken = json.loads(json.dumps(exported_fields))
+    broken["codes"][0][field] = value
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, json.loads(SCHEMA.read_text(encoding="utf-8")))
