@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
-from conftest import inventory_uris, parse_html, warnings_of
+from conftest import ROOTS, edit_source, inventory_uris, parse_html, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +125,29 @@ def test_other_builders_show_the_name_and_badges(build):
     assert '"36" "INSUFFICIENT_FUNDS" [HTTP 402 Payment Required] [Not retryable] [Since 1.0]' in text
     assert "Use 37 instead." in text
     assert "Owning team: Payments" in text
+
+
+@pytest.fixture
+def fields_srcdir(tmp_path):
+    shutil.copytree(ROOTS / "test-fields", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def test_a_code_that_becomes_retired_warns_where_it_is_linked_without_a_fresh_build(build, fields_srcdir):
+    build("test-fields", srcdir=fields_srcdir)
+    edit_source(fields_srcdir / "codes.csv", "36,INSUFFICIENT_FUNDS,Funds,Insufficient funds,402,no,1.0,,", "36,INSUFFICIENT_FUNDS,Funds,Insufficient funds,402,no,1.0,retired,")
+    app = build("test-fields", srcdir=fields_srcdir)
+    assert f"{fields_srcdir / 'orders.rst'}:7: WARNING: error code 36 is retired [errcodes.retired]" in warnings_of(app)
+    assert "Retired" in badges(parse_html(app.outdir / "errors.html"), "36")
+
+
+def test_a_renamed_name_no_longer_links_without_a_fresh_build(build, fields_srcdir):
+    build("test-fields", srcdir=fields_srcdir)
+    edit_source(fields_srcdir / "codes.csv", "INSUFFICIENT_FUNDS", "NOT_ENOUGH_FUNDS")
+    app = build("test-fields", srcdir=fields_srcdir)
+    assert "unknown error code 'INSUFFICIENT_FUNDS'" in warnings_of(app)
+
+
+def test_a_deprecated_code_links_without_a_warning(built):
+    assert "code 19" not in warnings_of(built)
+    assert parse_html(built.outdir / "orders.html").find("a", href="errors.html#code-19") is not None

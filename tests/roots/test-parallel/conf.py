@@ -1,2 +1,3 @@
 extensions = ["sphinx_errcodes"]
 errcodes_file = "codes.csv"
+errcodes_extra_columns = {"owner": "Owning team"}
