@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
+import shutil
 
 import pytest
 
-from conftest import PROJECT, parse_html, warnings_of
+from conftest import PROJECT, ROOTS, parse_html, warnings_of
 
 
 @pytest.fixture(scope="module")
@@ -46,3 +48,15 @@ def test_every_code_of_the_catalog_is_linked_from_the_guides(site, catalog_rows)
             if "errors.html#code-" in link["href"]:
                 linked.add(link["href"].split("#code-", 1)[1])
     assert {row["code"] for row in catalog_rows} - linked == set()
+
+
+def test_the_extension_guide_s_example_catalog_builds_as_the_guide_shows_it(build, tmp_path):
+    shutil.copytree(ROOTS / "test-catalog", tmp_path, dirs_exist_ok=True)
+    shutil.copy(PROJECT / "docs" / "examples" / "fields.csv", tmp_path / "codes.csv")
+    app = build("test-catalog", srcdir=tmp_path, confoverrides={"errcodes_extra_columns": {"owner": "Owning team"}})
+    assert warnings_of(app) == ""
+    exported = {entry["code"]: entry for entry in json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
+    guide = (PROJECT / "docs" / "extension.rst").read_text(encoding="utf-8")
+    shown = guide[guide.index('     "code": "card_expired"') - 4 :]
+    shown = json.loads(shown[: shown.index("\n   }\n") + 5])
+    assert exported["card_expired"] == {**shown, "url": "index.html#code-card_expired"}
