@@ -3,8 +3,9 @@
  *
  * The page is complete without this script, and the controls it drives are
  * already in the markup, so nothing moves when it starts. Catalog text is only
- * ever read with textContent, and everything this script writes goes through
- * textContent too: no text becomes HTML. No network, no libraries.
+ * ever read with textContent (or from the data- attributes of an entry), and
+ * everything this script writes goes through textContent too: no text becomes
+ * HTML. No network, no libraries.
  */
 "use strict";
 
@@ -13,6 +14,17 @@
   const URL_UPDATE_DELAY_MS = 1000;
   const CONFIRMATION_MS = 2000;
   const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+  const INTEGER = /^-?\d+$/;
+  const DIGITS = /^\d+$/;
+  const HTTP_STATUS = /^[1-5]\d\d$/;
+  // A term that looks at one column: "http:4xx", "retryable:no", "status:retired", "name:not_found".
+  const FIELD_TERM = /^(http|retryable|status|name):(.*)$/;
+  // What "retryable:" accepts for each value of the column (true and false, as the catalog does).
+  const RETRYABLE = new Map([
+    ["yes", ["yes", "true"]],
+    ["no", ["no", "false"]],
+    ["unknown", ["unknown"]],
+  ]);
 
   /* ---- Filtering --------------------------------------------------------- */
 
@@ -27,12 +39,62 @@
     return text;
   }
 
+  /** What a character of a code or name is, for telling where its words start. */
+  function characterClass(charCode) {
+    if (charCode === 95 || charCode === 45 || charCode === 46) return "separator"; // _ - .
+    if (charCode >= 48 && charCode <= 57) return "digit";
+    if (charCode >= 65 && charCode <= 90) return "capital";
+    return "letter";
+  }
+
+  /**
+   * Where the words of a code or name start: at its start, after "_", "-"
+   * or ".", between letters and digits (E0308), and at a capital after a
+   * small letter (InvalidQuantity). An integer code (-99, 10003) is one word:
+   * "99" is not code -99.
+   */
+  function wordStarts(identifier) {
+    const starts = [0];
+    if (INTEGER.test(identifier)) return starts;
+    let before = characterClass(identifier.charCodeAt(0));
+    for (let at = 1; at < identifier.length; at += 1) {
+      const here = characterClass(identifier.charCodeAt(at));
+      if (
+        here !== "separator" &&
+        (before === "separator" ||
+          (before === "digit") !== (here === "digit") ||
+          (before === "letter" && here === "capital"))
+      ) {
+        starts.push(at);
+      }
+      before = here;
+    }
+    return starts;
+  }
+
+  /**
+   * A code or name, in lower case, as the text that follows each start of a
+   * word, each after a space: a term matches it when this includes the term
+   * after a space ("rate_limit" in card_decline_rate_limit_exceeded). One
+   * string search, however many words it has.
+   */
+  function identifierKeys(identifier) {
+    if (!identifier) return "";
+    const lower = identifier.toLowerCase();
+    // Lower case changed its length (it is not ASCII, as the catalog requires): one word.
+    if (lower.length !== identifier.length) return ` ${lower}`;
+    let keys = "";
+    for (const start of wordStarts(identifier)) keys += ` ${lower.slice(start)}`;
+    return keys;
+  }
+
   /**
    * Every entry of the page, with what a query is matched against, read once
-   * (in lower case: its code, and its category and description together).
-   * `shown` is what the DOM shows, `matched` what the last query wants. The
-   * time this takes is in the browser's performance timeline, as
-   * "errcodes-index" (benchmarks/filter reports it).
+   * (in lower case: its code and name, its category and description
+   * together, the columns the filter knows). `shown` is what the DOM shows,
+   * `matched` what the last query wants. The time this takes is in the
+   * browser's performance timeline, as "errcodes-index" (benchmarks/filter
+   * reports it).
    */
   function indexCatalog() {
     performance.mark("errcodes-index-start");
@@ -48,8 +110,12 @@
         const shown = !element.hidden;
         entries.push({
           element,
-          code: code ? code.textContent.toLowerCase() : "",
+          code: identifierKeys(code ? code.textContent : ""),
+          name: identifierKeys(element.getAttribute("data-errcodes-name") || ""),
           text: `${category} ${description ? description.textContent : ""}`.toLowerCase(),
+          http: element.getAttribute("data-errcodes-http-status") || "",
+          retryable: RETRYABLE.get(element.getAttribute("data-errcodes-retryable")) || RETRYABLE.get("unknown"),
+          status: (element.getAttribute("data-errcodes-status") || "active").toLowerCase(),
           shown,
           matched: shown,
         });
@@ -78,26 +144,69 @@
     return false;
   }
 
-  /** The terms of a query: its words, in lower case. */
-  function parseQuery(query) {
-    return query.toLowerCase().split(/\s+/).filter(Boolean);
+  /** Whether an HTTP status fits `pattern`, its start, in which "x" stands for any digit ("4xx", "40"). */
+  function httpStatusFits(status, pattern) {
+    if (!status || pattern.length > status.length) return false;
+    for (let at = 0; at < pattern.length; at += 1) {
+      if (pattern[at] !== "x" && pattern[at] !== status[at]) return false;
+    }
+    return true;
   }
 
-  /** An entry matches when, for every term, its code or a word of its category or description starts with it. */
+  /* What each kind of term matches. The value of "http:", "retryable:",
+   * "status:" or "name:" may be the start of what it stands for, as a word
+   * may be: the box filters while the reader types. */
+  const MATCHES = {
+    // The start of the code or of a word of the code or name, or of a word of the category or description.
+    word: (entry, term) => entry.code.includes(term.key) || entry.name.includes(term.key) || startsAWord(entry.text, term.value),
+    // As a word (the start of a code), or the HTTP status exactly.
+    number: (entry, term) => entry.http === term.value || MATCHES.word(entry, term),
+    http: (entry, term) => httpStatusFits(entry.http, term.value),
+    retryable: (entry, term) => entry.retryable.some((value) => value.startsWith(term.value)),
+    status: (entry, term) => entry.status.startsWith(term.value),
+    name: (entry, term) => entry.name.includes(term.key),
+  };
+
+  /** One term of a query (in lower case): what kind it is, what it looks for, and that after a space (see identifierKeys). */
+  function parseTerm(text) {
+    let kind = DIGITS.test(text) ? "number" : "word";
+    let value = text;
+    const field = FIELD_TERM.exec(text);
+    if (field) [, kind, value] = field;
+    else if (text === "retryable") [kind, value] = ["retryable", "yes"];
+    return { kind, value, key: ` ${value}` };
+  }
+
+  /** The terms of a query: its words, in lower case. */
+  function parseQuery(query) {
+    return query.toLowerCase().split(/\s+/).filter(Boolean).map(parseTerm);
+  }
+
+  /** An entry matches when it matches every term. */
   function matches(entry, terms) {
     for (const term of terms) {
-      if (!entry.code.startsWith(term) && !startsAWord(entry.text, term)) return false;
+      if (!MATCHES[term.kind](entry, term)) return false;
     }
     return true;
   }
 
   /**
+   * Whether what `term` matches is part of what `previous` matched: the same
+   * kind, typed on. Not so for a number that becomes an HTTP status, which
+   * it also matches exactly ("40", then "404").
+   */
+  function refines(term, previous) {
+    if (term.kind !== previous.kind || !term.value.startsWith(previous.value)) return false;
+    return term.kind !== "number" || term.value === previous.value || !HTTP_STATUS.test(term.value);
+  }
+
+  /**
    * Whether every entry that matches `terms` matched `previous` (each
-   * previous term is the start of the term in its place, as when typing on):
+   * previous term refined by the term in its place, as when typing on):
    * then only the entries that matched need checking again.
    */
   function narrows(terms, previous) {
-    return terms.length >= previous.length && previous.every((term, index) => terms[index].startsWith(term));
+    return terms.length >= previous.length && previous.every((term, index) => refines(terms[index], term));
   }
 
   /**

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from .harness import CHROMIUM, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve
+from .harness import CHROMIUM, FIELDS_PROJECT, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve
 
 WIDE = {"width": 1280, "height": 900}
 
@@ -42,6 +43,21 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(site) -> Iterator[str]:
     with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fields_site_url(tmp_path_factory) -> Iterator[Callable[[str], str]]:
+    """``fields_site_url(theme)``: the base URL of ``roots/test-fields-browser`` built with that theme (once)."""
+    urls: dict[str, str] = {}
+    with ExitStack() as servers:
+
+        def url(theme: str) -> str:
+            if theme not in urls:
+                output = tmp_path_factory.mktemp(f"fields-{theme}")
+                urls[theme] = servers.enter_context(serve(build_site(FIELDS_PROJECT, output, {"html_theme": theme})))
+            return urls[theme]
+
         yield url
 
 
@@ -74,6 +90,16 @@ def open_page(browser, site_url) -> Iterator[Callable[..., Page]]:
     for context in contexts:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def open_fields_page(open_page, fields_site_url) -> Callable[..., Page]:
+    """``open_fields_page(theme="furo", path="errors.html", **context_options)``: the page of the fields catalog."""
+
+    def open_(theme: str = "furo", path: str = "errors.html", **context_options) -> Page:
+        return open_page(path, base_url=fields_site_url(theme), **context_options)
+
+    return open_
 
 
 @pytest.fixture

@@ -21,6 +21,9 @@ from threading import Thread
 from playwright.sync_api import Browser, Playwright
 
 PROJECT = Path(__file__).resolve().parents[2]
+# A catalog with every optional column, long codes and names, deprecated and retired codes.
+FIELDS_PROJECT = PROJECT / "tests" / "roots" / "test-fields-browser"
+THEMES = ("furo", "alabaster", "sphinx_rtd_theme")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -41,13 +44,15 @@ def copy_docs(destination: Path) -> Path:
     return destination / "docs"
 
 
-def build_site(source: Path, output: Path) -> Path:
-    """Build the HTML of the Sphinx project in ``source`` with ``-W``.
+def build_site(source: Path, output: Path, settings: dict[str, str] | None = None) -> Path:
+    """Build the HTML of the Sphinx project in ``source`` with ``-W``, and ``settings`` over its ``conf.py``.
 
     The build runs in its own process: Sphinx's command line changes global
     state (colour output, logging) that other tests in this process rely on.
     """
     arguments = ["-W", "--keep-going", "-q", "-b", "html"]
+    for name, value in (settings or {}).items():
+        arguments += ["-D", f"{name}={value}"]
     if subprocess.run([sys.executable, "-m", "sphinx", *arguments, str(source), str(output)]).returncode != 0:
         raise RuntimeError(f"sphinx-build failed for {source}")
     return output
