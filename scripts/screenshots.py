@@ -5,7 +5,12 @@
 
 Builds the project's site (``docs/`` and ``data/``) into a temporary folder,
 serves it on 127.0.0.1 and photographs ``errors.html`` in Debian's Chromium
-(headless), the way the browser tests drive it.
+(headless), the way the browser tests drive it. Then the same for the catalog
+with every optional column (``tests/roots/test-fields-browser``: names, badges,
+long codes and names, deprecated and retired codes) in furo, alabaster and
+sphinx_rtd_theme, at 1280 and 390 px wide (``fields-*.png``). Those windows
+are tall enough for the whole catalog: the page lays out only the entries
+near the window.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from browser.harness import CHROMIUM, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve  # noqa: E402
+from browser.harness import CHROMIUM, FIELDS_PROJECT, INSTALL_HINT, THEMES, build_site, copy_docs, launch_chromium, serve  # noqa: E402
 from browser.reference_page import settle_scrolling  # noqa: E402
 
 WIDE = {"width": 1280, "height": 900}
@@ -51,6 +56,41 @@ SHOTS = {
 }
 
 
+def hover_the_deprecated_entry(page: Page) -> None:
+    """Its "Copy link" button and "¶" show in its corner."""
+    page.locator("#code-19").hover()
+
+
+FIELDS_WIDE = {"viewport": {"width": 1280, "height": 1500}}
+FIELDS_PHONE = {"viewport": {"width": 390, "height": 2600}, "is_mobile": True, "has_touch": True}
+
+# name: (theme, browser context options, what to do before the picture), of the fields catalog
+FIELDS_SHOTS = {
+    "fields-furo-light": ("furo", FIELDS_WIDE, [show_the_filter_box, hover_the_deprecated_entry]),
+    "fields-furo-dark": ("furo", {**FIELDS_WIDE, "color_scheme": "dark"}, [show_the_filter_box]),
+    "fields-furo-phone-light": ("furo", FIELDS_PHONE, [show_the_filter_box]),
+    "fields-furo-phone-dark": ("furo", {**FIELDS_PHONE, "color_scheme": "dark"}, [show_the_filter_box]),
+    "fields-furo-filtered": ("furo", FIELDS_WIDE, [type_query("http:4xx retryable"), show_the_filter_box]),
+    "fields-alabaster": ("alabaster", FIELDS_WIDE, [show_the_filter_box]),
+    "fields-alabaster-phone": ("alabaster", FIELDS_PHONE, [show_the_filter_box]),
+    "fields-sphinx_rtd_theme": ("sphinx_rtd_theme", FIELDS_WIDE, [show_the_filter_box]),
+    "fields-sphinx_rtd_theme-phone": ("sphinx_rtd_theme", FIELDS_PHONE, [show_the_filter_box]),
+}
+
+
+def photograph(browser, url: str, path: str, options: dict, actions: list, target: Path) -> None:
+    context = browser.new_context(base_url=url, **options)
+    page = context.new_page()
+    page.goto(path)
+    page.mouse.move(0, 0)
+    for action in actions:
+        action(page)
+    settle_scrolling(page)
+    page.screenshot(path=target)
+    print(target)
+    context.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
@@ -58,23 +98,19 @@ def main() -> None:
     if not CHROMIUM.exists():
         sys.exit(INSTALL_HINT)
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as workdir:
+    with tempfile.TemporaryDirectory() as workdir, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
         site = build_site(copy_docs(Path(workdir)), Path(workdir) / "html")
-        with serve(site) as url, sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
+        with serve(site) as url:
             for name, (path, options, actions) in SHOTS.items():
-                context = browser.new_context(base_url=url, **options)
-                page = context.new_page()
-                page.goto(path)
-                for action in actions:
-                    action(page)
-                settle_scrolling(page)
-                page.mouse.move(0, 0)
-                target = args.out / f"{name}.png"
-                page.screenshot(path=target)
-                print(target)
-                context.close()
-            browser.close()
+                photograph(browser, url, path, options, actions, args.out / f"{name}.png")
+        for theme in THEMES:
+            site = build_site(FIELDS_PROJECT, Path(workdir) / f"fields-{theme}", {"html_theme": theme})
+            with serve(site) as url:
+                for name, (shot_theme, options, actions) in FIELDS_SHOTS.items():
+                    if shot_theme == theme:
+                        photograph(browser, url, "errors.html", options, actions, args.out / f"{name}.png")
+        browser.close()
 
 
 if __name__ == "__main__":
