@@ -1,5 +1,5 @@
 import sys
 
-from sphinx_errcodes.check import main
+from sphinx_errcodes.cli import main
 
 sys.exit(main())

@@ -4,14 +4,21 @@ This module knows nothing of Sphinx: it turns a file into plain data
 (:class:`ErrorCode`) and a list of :class:`CatalogProblem`, each with the
 line it comes from, so that any front end (the Sphinx build, the command
 line checker) reports the same problems in the same words.
+
+The CSV reader is our own, not the csv module: a quote left open must be
+reported where it opens with the lines it takes, and those lines read again
+as rows; and a field may be of any length (the csv module's limit is global).
+It reads what the csv module reads, with its default dialect.
 """
 
 from __future__ import annotations
 
-import csv
-import io
+import os
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -26,9 +33,18 @@ UNCATEGORIZED = "Uncategorized"
 _CODE = CODE_PATTERN
 _INTEGER = re.compile(r"-?[0-9]+")
 _DIGIT_RUNS = re.compile(r"([0-9]+)")
-# Control characters cannot appear in XML-based output (EPUB, the XML
-# builders) and are never intended in a message, so they are reported.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that are never text, reported and replaced. XML 1.0, and so EPUB
+# and the XML builders, cannot hold C0 controls (but tab and line breaks),
+# lone surrogates (which a decoder with errors="surrogateescape" makes), U+FFFE
+# and U+FFFF. It allows, but discourages, DEL, the C1 controls and the other
+# non-characters (U+FDD0-U+FDEF, the last two of every plane): they are taken
+# too, as in a UTF-8 file a C1 control is Windows-1252 text decoded as Latin-1
+# ("\x80" for "€") and a non-character is never meant.
+_NOT_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
 _CODE_RULE = CODE_RULE
 
 
@@ -42,6 +58,7 @@ class ErrorCode:
     category: str
     description: str
     line: int
+    end_line: int = 0  # the row's last line: a quoted field may run over several; 0 when not read from a file
     fields: dict[str, Any] = field(default_factory=dict)  # the optional columns that have a value, by name; not to be changed
 
     def value(self, column: Column) -> Any:
@@ -60,11 +77,16 @@ class ErrorCode:
 
 @dataclass(frozen=True, slots=True)
 class CatalogProblem:
-    """Something wrong with the catalog, and where."""
+    """Something wrong with the catalog, and where: lines ``line`` to ``end_line``.
+
+    A problem of one line has ``end_line == line``; one of the whole file
+    (it cannot be read, say) has line 0.
+    """
 
     path: str
     line: int
     message: str
+    end_line: int = 0
 
     @property
     def location(self) -> str:
@@ -80,12 +102,16 @@ def anchor_for(code: str) -> str:
 
 
 def code_sort_key(code: str) -> tuple:
-    """Integers sort numerically, other codes naturally (E2 before E10)."""
+    """Integers sort numerically, other codes naturally (E2 before E10).
+
+    Numbers are Decimals: int() refuses more than 4,300 digits, and a code may have more.
+    """
     if _INTEGER.fullmatch(code):
-        return (0, int(code), code)
+        return (0, Decimal(code), code)
+    # split() puts the digit runs at the odd places: text, digits, text, …
     parts = tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower())
-        for part in _DIGIT_RUNS.split(code)
+        (0, Decimal(part)) if place % 2 else (1, part.lower())
+        for place, part in enumerate(_DIGIT_RUNS.split(code))
         if part
     )
     return (1, parts, code)
@@ -137,11 +163,29 @@ def read_catalog(path: str | Path, extra_columns: Mapping[str, str] = MappingPro
     path = Path(path)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        return [], [CatalogProblem(str(path), 0, f"catalog file not found: {path.resolve()}")]
-    except OSError as error:
-        return [], [CatalogProblem(str(path), 0, f"cannot read catalog file {path.resolve()}: {error.strerror or error}")]
+    except (OSError, ValueError) as error:  # ValueError: a name the OS cannot take, such as one with a NUL
+        return [], [CatalogProblem(str(path), 0, _cannot_read(path, error))]
     return parse_catalog(data, str(path), extra_columns)
+
+
+def _cannot_read(path: Path, error: OSError | ValueError) -> str:
+    # The absolute path, not the resolved one: resolving a symlink loop raises,
+    # and a dangling link would name its target instead of the file that was set.
+    shown = _printable(os.path.abspath(path))
+    if isinstance(error, FileNotFoundError):
+        if path.is_symlink():
+            return f"catalog file not found: {shown} is a symbolic link to {_printable(os.readlink(path))}, which does not exist"
+        return f"catalog file not found: {shown}"
+    if "\x00" in str(path):
+        reason = "a file name cannot contain a NUL character"
+    else:
+        reason = getattr(error, "strerror", None) or str(error)
+    return f"cannot read catalog file {shown}: {reason}"
+
+
+def _printable(text: str) -> str:
+    """Text for a one-line message: as it is, or as a Python literal if it holds line breaks or other unprintable characters."""
+    return text if text.isprintable() else repr(text)
 
 
 def parse_catalog(data: bytes, path: str, extra_columns: Mapping[str, str] = MappingProxyType({})) -> tuple[list[ErrorCode], list[CatalogProblem]]:
@@ -152,6 +196,30 @@ def parse_catalog(data: bytes, path: str, extra_columns: Mapping[str, str] = Map
     return _CatalogParser(path, columns_with(extra_columns)).parse(data)
 
 
+# CSV as the csv module reads it: a line ends at CRLF, LF or CR; a quoted
+# field holds anything, a quote written twice; an unquoted one, no comma or
+# line break (a quote inside it is kept as it is).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_QUOTED_FIELD = re.compile(r'"([^"]*(?:""[^"]*)*)("?)')
+_UNQUOTED_FIELD = re.compile(r"[^,\r\n]*")
+_QUOTING_RULE = "put a field that contains commas, quotes or line breaks in double quotes and double any quote inside it"
+
+
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def _describe(character: str) -> str:
+    point = ord(character)
+    if 0xD800 <= point <= 0xDFFF:
+        kind = "a lone surrogate"
+    elif point <= 0x9F:
+        kind = "a control character"
+    else:
+        kind = "a non-character"
+    return f"{kind} (U+{point:04X})"
+
+
 class _CatalogParser:
     def __init__(self, path: str, optional_columns: Mapping[str, Column]) -> None:
         self.path = path
@@ -160,22 +228,31 @@ class _CatalogParser:
         self.problems: list[CatalogProblem] = []
         self.codes: list[ErrorCode] = []
         self.first_line_of: dict[str, int] = {}
+        self.line_starts: list[int] = [0]  # the offset in the text where each line starts
+        # Set once the header is read; until then a line inside a quoted field
+        # is compared with the required columns to tell whether it is a row.
+        self.columns: list[str] | None = None
 
-    def report(self, line: int, message: str) -> None:
-        self.problems.append(CatalogProblem(self.path, line, message))
+    def report(self, line: int, end_line: int, message: str) -> None:
+        self.problems.append(CatalogProblem(self.path, line, message, end_line))
 
     def parse(self, data: bytes) -> tuple[list[ErrorCode], list[CatalogProblem]]:
-        rows = self._rows(self._decode(data))
-        header = next(rows, None)
+        text = self._decode(data)
+        self.line_starts += [match.end() for match in _LINE_BREAK.finditer(text)]
+        records = self._records(text)
+        header = next(records, None)
         if header is None:
-            self.report(1, "the catalog is empty; write a header row 'code,category,description' and one row per code")
+            self.report(1, 1, "the catalog is empty; write a header row 'code,category,description' and one row per code")
             return self.codes, self.problems
-        columns = self._columns(*header)
-        if columns is not None:
-            for line, fields in rows:
-                self._add_row(line, fields, columns)
+        self.columns = self._columns(*header, last_line=self._line_of(len(text) - 1))
+        if self.columns is not None:
+            for record in records:
+                self._add_row(*record, self.columns)
         self._check_across_rows()
         return self.codes, self.problems
+
+    def _line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset)
 
     def _check_across_rows(self) -> None:
         """What one row cannot tell: codes named in a cell exist, and unique values are unique.
@@ -192,10 +269,11 @@ class _CatalogParser:
                     fields[name] = kept if isinstance(value, tuple) else (kept[0] if kept else column.empty)
                 elif column.unique:
                     if value in self.first_line_of and value != code.code:
-                        self.report(code.line, f"the {name} {value!r} of code {code.code} is the code on line {self.first_line_of[value]}; give the code another {name}")
+                        self.report(code.line, code.end_line, f"the {name} {value!r} of code {code.code} is the code on line {self.first_line_of[value]}; give the code another {name}")
                         fields[name] = column.empty
                     elif (name, value) in first_row_with:
-                        self.report(code.line, f"the {name} {value!r} of code {code.code} is already the {name} of code {first_row_with[name, value].code} on line {first_row_with[name, value].line}; keep each {name} unique")
+                        other = first_row_with[name, value]
+                        self.report(code.line, code.end_line, f"the {name} {value!r} of code {code.code} is already the {name} of code {other.code} on line {other.line}; keep each {name} unique")
                         fields[name] = column.empty
                     else:
                         first_row_with[name, value] = code
@@ -204,14 +282,15 @@ class _CatalogParser:
                 self.codes[index] = replace(code, fields=fields)
 
     def _codes_named(self, code: ErrorCode, column: Column, value: Any) -> tuple[str, ...]:
+        """The codes a cell names that lead somewhere, once each; the others reported."""
         kept: list[str] = []
         for other in column.codes_named(value):
             if other in kept:
-                self.report(code.line, f"code {code.code} has {other} twice in {column.name}; keep it once")
+                self.report(code.line, code.end_line, f"code {code.code} has {other} twice in {column.name}; keep it once")
             elif other == code.code:
-                self.report(code.line, f"code {code.code} has itself in {column.name}; name another code")
+                self.report(code.line, code.end_line, f"code {code.code} has itself in {column.name}; remove {other} from its {column.name}")
             elif other not in self.first_line_of:
-                self.report(code.line, f"code {code.code} has {column.name} {other!r}, which is not a code of this catalog; fix or remove it")
+                self.report(code.line, code.end_line, f"code {code.code} has {column.name} {other!r}, which is not a code of this catalog; fix or remove it")
             else:
                 kept.append(other)
         return tuple(kept)
@@ -224,95 +303,168 @@ class _CatalogParser:
             line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
             self.report(
                 line,
+                line,
                 f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8. "
                 "Undecodable bytes are shown as \N{REPLACEMENT CHARACTER}",
             )
             return data.decode("utf-8-sig", errors="replace")
 
-    def _rows(self, text: str):
-        """Yield (first line, fields) for every non-blank record."""
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-        while True:
-            line = reader.line_num + 1
-            try:
-                fields = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                self.report(line, f"malformed CSV ({error}); put a field that contains commas, quotes or line breaks in double quotes and double any quote inside it")
-                continue
-            if any(field.strip() for field in fields):
-                yield line, [field.strip() for field in fields]
+    def _records(self, text: str):
+        """Yield (first line, last line, fields) for every record with some text in it."""
+        position = 0
+        while position < len(text):
+            start = position
+            fields, position = self._record(text, start)
+            line_break = _LINE_BREAK.match(text, position)
+            if fields is not None and any(field.strip() for field in fields):
+                yield self._line_of(start), self._line_of(max(start, position - 1)), [field.strip() for field in fields]
+            position = line_break.end() if line_break else len(text)
 
-    def _columns(self, line: int, header: list[str]) -> list[str] | None:
+    def _record(self, text: str, start: int) -> tuple[list[str] | None, int]:
+        """The fields of the record at ``start`` (None if it cannot be read, reported), and where it ends: a line break or the end."""
+        fields = []
+        position = start
+        while True:
+            if text.startswith('"', position):
+                field, position = self._quoted_field(text, position)
+                if field is None:
+                    self.report(self._line_of(start), self._line_of(position - 1), f"malformed CSV: a quoted field is followed by text, not by a comma or the end of the line; {_QUOTING_RULE}")
+                    line_break = _LINE_BREAK.search(text, position)
+                    return None, line_break.start() if line_break else len(text)
+            else:
+                match = _UNQUOTED_FIELD.match(text, position)
+                field, position = match[0], match.end()
+            fields.append(field)
+            if not text.startswith(",", position):
+                return fields, position
+            position += 1
+
+    def _quoted_field(self, text: str, start: int) -> tuple[str | None, int]:
+        """The quoted field at ``start`` and where it ends; None if text follows it on the line of its closing quote.
+
+        A field that is never closed, runs on to a line where text follows its
+        closing quote, or takes a line that reads as a row, is taken for a
+        quote left open: it is reported and read as ending with its first line.
+        """
+        match = _QUOTED_FIELD.match(text, start)
+        end = match.end()
+        first, last = self._line_of(start), self._line_of(end - 1)
+        closed = match[2] == '"'
+        followed_by_text = closed and end < len(text) and text[end] not in ",\r\n"
+        if not closed:
+            why = f"runs to the end of the file ({_lines(first, last)})"
+        elif followed_by_text:
+            if first == last:
+                return None, end
+            why = f"takes {_lines(first, last)} and its closing quote is followed by text"
+        else:
+            row = self._row_inside(match[1]) if last > first else None
+            if row is None:
+                return match[1].replace('""', '"'), end
+            why = f"takes {_lines(first, last)} and line {first + row} inside it reads as a row of codes"
+        read_as = f"Read as ending with line {first}" + (f", and {_lines(first + 1, last)} as rows" if last > first else "")
+        self.report(first, last, f"quote left open: the quoted field that starts on this line {why}; close it with '\"' where the field ends (a quote inside a field is written \"\"). {read_as}")
+        line_break = _LINE_BREAK.search(text, start)
+        end_of_line = line_break.start() if line_break else len(text)
+        # No single quote on the rest of this line, or the field would have closed on it: only doubled ones.
+        return text[start + 1 : end_of_line].replace('""', '"'), end_of_line
+
+    def _row_inside(self, field: str) -> int | None:
+        """Which line of a quoted field, after its first (1 for the second), reads as a row of the catalog, if any.
+
+        It has a field for every column and a code in the code column: a row
+        that a quote left open above it took in. A line of prose may too
+        ("Note, however, that …"), so a code without a digit counts only on a
+        line without ", ", as prose puts a space after its commas.
+        """
+        columns = self.columns or REQUIRED_COLUMNS
+        code_at = columns.index("code")
+        for number, line in enumerate(_LINE_BREAK.split(field)[1:], start=1):
+            fields = line.split(",")
+            if len(fields) < len(columns):
+                continue
+            code = fields[code_at].strip()
+            if _CODE.fullmatch(code) and (any(character.isdigit() for character in code) or ", " not in line):
+                return number
+        return None
+
+    def _columns(self, line: int, end_line: int, header: list[str], *, last_line: int) -> list[str] | None:
+        """The column of each field, from the header; None if no row can be read (reported up to ``last_line``)."""
         names = [name.lower() for name in header]
         if not set(names) & set(self.known_columns):
             if len(header) == len(REQUIRED_COLUMNS) and _CODE.fullmatch(header[0]):
-                self.report(line, "missing header row; add 'code,category,description' as the first line (this row is read as code, category, description)")
-                self._add_row(line, header, list(REQUIRED_COLUMNS))
+                self.report(line, end_line, "missing header row; add 'code,category,description' as the first line (this row is read as code, category, description)")
+                self._add_row(line, end_line, header, list(REQUIRED_COLUMNS))
                 return list(REQUIRED_COLUMNS)
-            self.report(line, f"missing header row: expected the columns {','.join(REQUIRED_COLUMNS)}, found {','.join(header)!r}")
+            self.report(line, last_line, f"missing header row: expected the columns {','.join(REQUIRED_COLUMNS)}, found {','.join(header)!r}; no row is read")
             return None
-        for name in header:
+        if end_line > line:
+            self.report(line, end_line, f"the header row takes {_lines(line, end_line)}; write the column names on one line")
+        for name, count in Counter(header).items():
             if name.lower() not in self.known_columns:
+                times = f" ({count} times)" if count > 1 else ""
+                what = f"unknown column {name!r}" if name else "a column without a name"
                 self.report(
                     line,
-                    f"unknown column {name!r}; the columns are {', '.join(REQUIRED_COLUMNS)} and the optional {', '.join(self.optional_columns)}"
+                    end_line,
+                    f"{what}{times}; the columns are {', '.join(REQUIRED_COLUMNS)} and the optional {', '.join(self.optional_columns)}"
                     " (declare a column of your own in errcodes_extra_columns)",
                 )
-        for name in dict.fromkeys(names):
-            if names.count(name) > 1 and name in self.known_columns:
-                self.report(line, f"column {name!r} appears {names.count(name)} times; keep one")
-        missing = [name for name in REQUIRED_COLUMNS if name not in names]
+        counts = Counter(names)
+        for name in self.known_columns:
+            if counts[name] > 1:
+                self.report(line, end_line, f"column {name!r} appears {counts[name]} times; keep one")
+        missing = [name for name in REQUIRED_COLUMNS if name not in counts]
         for name in missing:
-            self.report(line, f"missing required column {name!r} in the header; the columns are {','.join(REQUIRED_COLUMNS)}")
-        if "code" in missing:
-            return None
-        return names
+            unread = ", so no row is read" if name == "code" else ""
+            self.report(line, last_line if unread else end_line, f"missing required column {name!r} in the header{unread}; the columns are {','.join(REQUIRED_COLUMNS)}")
+        return None if "code" in missing else names
 
-    def _add_row(self, line: int, fields: list[str], columns: list[str]) -> None:
+    def _add_row(self, line: int, end_line: int, fields: list[str], columns: list[str]) -> None:
         if len(fields) != len(columns):
             if len(fields) > len(columns):
                 fix = "put a field that contains a comma in double quotes"
             else:
                 fix = "add the missing fields"
             many = "many" if len(fields) > len(columns) else "few"
-            self.report(line, f"too {many} fields: {len(fields)} instead of {len(columns)} ({', '.join(map(repr, columns))}); {fix}")
+            self.report(line, end_line, f"too {many} fields: {len(fields)} instead of {len(columns)} ({', '.join(map(repr, columns))}); {fix}")
             return
         values = {}
-        for name, field in zip(columns, fields):
-            values.setdefault(name, field)
+        for name, cell in zip(columns, fields):
+            values.setdefault(name, cell)
         code = values["code"]
         if not _CODE.fullmatch(code):
             reason = "the code is empty" if not code else f"invalid code {code!r}"
-            self.report(line, f"{reason}: {_CODE_RULE}")
+            self.report(line, end_line, f"{reason}: {_CODE_RULE}")
             return
         if code in self.first_line_of:
-            self.report(line, f"duplicate code {code}: already defined on line {self.first_line_of[code]}; keep one row per code")
+            self.report(line, end_line, f"duplicate code {code}: already defined on line {self.first_line_of[code]}; keep one row per code")
             return
         self.first_line_of[code] = line
-        category = self._text(line, code, "category", values.get("category"))
-        description = self._text(line, code, "description", values.get("description"))
+        category = self._text(line, end_line, code, "category", values.get("category"))
+        description = self._text(line, end_line, code, "description", values.get("description"))
         optional = {}
         for name, column in self.optional_columns.items():
             cell = values.get(name, "")
             if not cell:
                 continue
             try:
-                value = column.read(self._text(line, code, name, cell))
+                value = column.read(self._text(line, end_line, code, name, cell))
             except CellError as error:
-                self.report(line, f"the {name} of code {code}: {error}")
+                self.report(line, end_line, f"the {name} of code {code}: {error}")
                 value = column.empty if error.kept is None else error.kept
             if value != column.empty:
                 optional[name] = value
-        self.codes.append(ErrorCode(code, category or UNCATEGORIZED, description, line, optional))
+        self.codes.append(ErrorCode(code, category or UNCATEGORIZED, description, line, end_line, optional))
 
-    def _text(self, line: int, code: str, column: str, value: str | None) -> str:
+    def _text(self, line: int, end_line: int, code: str, column: str, value: str | None) -> str:
         if value is None:  # the whole column is missing, which the header reported
             return ""
         if not value:
-            self.report(line, f"code {code} has an empty {column}; write one")
-        if _CONTROL_CHARACTERS.search(value):
-            self.report(line, f"the {column} of code {code} contains a control character; remove it (shown as \N{REPLACEMENT CHARACTER})")
-            value = _CONTROL_CHARACTERS.sub("\N{REPLACEMENT CHARACTER}", value)
+            self.report(line, end_line, f"code {code} has an empty {column}; write one")
+        found = _NOT_TEXT.search(value)
+        if found:
+            value, count = _NOT_TEXT.subn("\N{REPLACEMENT CHARACTER}", value)
+            more = f" and {count - 1} more such characters" if count > 1 else ""
+            self.report(line, end_line, f"the {column} of code {code} contains {_describe(found[0])}{more}; remove {'them' if more else 'it'} (shown as \N{REPLACEMENT CHARACTER})")
         return value

@@ -47,7 +47,7 @@ class Column:
     """
 
     name: str
-    label: str  # what the column holds, for the extension guide and labelled fields
+    label: str  # what the column holds, where a value is shown with a label (explain, the project's own columns)
     read: Callable[[str], Any]
     schema: Mapping[str, Any]  # of the value in errcodes.json
     empty: Any = None
@@ -148,7 +148,7 @@ def _see_also_note(codes: tuple[str, ...], translate: Translate) -> str:
 _ANY_CODE = {"type": "string", "pattern": "^(?!\\.)[A-Za-z0-9_.\\-]+(?<!\\.)$"}
 
 OPTIONAL_COLUMNS: tuple[Column, ...] = (
-    Column("name", "symbolic name", _name, {"description": "The code's symbolic name, unique in the catalog.", **_ANY_CODE}, empty="", unique=True, filterable=True),
+    Column("name", "name", _name, {"description": "The code's symbolic name, unique in the catalog.", **_ANY_CODE}, empty="", unique=True, filterable=True),
     Column(
         "http_status",
         "HTTP status",
@@ -159,16 +159,16 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "retryable",
-        "retry advice",
+        "retry",
         _retryable,
         {"description": "Whether the request may be retried as it is; absent when not known.", "type": "boolean"},
         badge=_retryable_badge,
         filterable=True,
     ),
-    Column("since", "version that introduced it", _text, {"description": "The version that introduced the code.", "type": "string"}, empty="", badge=_since_badge),
+    Column("since", "since", _text, {"description": "The version that introduced the code.", "type": "string"}, empty="", badge=_since_badge),
     Column(
         "status",
-        "lifecycle status",
+        "status",
         _status,
         {"description": "deprecated or retired; absent for an active code.", "enum": ["deprecated", "retired"]},
         empty="active",
@@ -177,7 +177,7 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "replaced_by",
-        "replacement",
+        "replaced by",
         _one_code,
         {"description": "The code to use instead.", **_ANY_CODE},
         empty="",
@@ -186,7 +186,7 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "see_also",
-        "related codes",
+        "see also",
         _code_list,
         {"description": "Codes named in the catalog's see_also column.", "type": "array", "items": _ANY_CODE},
         empty=(),

@@ -52,7 +52,7 @@ BAD_CELLS = {
     ),
     "replaced_by the code itself": (
         "37,INVALID_QUANTITY,Orders,Invalid quantity,400,no,retired,37",
-        "code 37 has itself in replaced_by; name another code",
+        "code 37 has itself in replaced_by; remove 37 from its replaced_by",
         ["HTTP 400 Bad Request", "Not retryable", "Retired"],
     ),
     "duplicate name": (

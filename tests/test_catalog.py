@@ -29,7 +29,7 @@ def test_categories_keep_their_first_appearance_order():
 def test_header_names_are_case_insensitive_and_columns_may_be_reordered():
     codes, problems = parse_catalog(b"Description,CODE,Category\nInsufficient funds,36,Funds\n", "c.csv")
     assert problems == []
-    assert codes == [ErrorCode("36", "Funds", "Insufficient funds", 2)]
+    assert codes == [ErrorCode("36", "Funds", "Insufficient funds", 2, end_line=2)]
 
 
 def test_a_quoted_description_may_span_lines_and_the_next_row_keeps_its_line():

@@ -1,0 +1,68 @@
+"""python -m sphinx_errcodes explain: one code as a person reads it in a terminal."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import PROJECT, ROOTS
+from sphinx_errcodes.export import SCHEMA
+
+FIELDS = ROOTS / "test-fields" / "codes.csv"
+
+
+def run(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sphinx_errcodes", *arguments], capture_output=True, text=True, cwd=PROJECT)
+
+
+def test_a_code_is_printed_with_its_name_message_and_every_field():
+    result = run("explain", "18", "--catalog", str(FIELDS), "--extra-column", "owner=Owning team")
+    assert result.returncode == 0
+    assert result.stdout == (
+        "18  ORDER_EXPIRED\n"
+        "\n"
+        "Order expired\n"
+        "\n"
+        "Category:    Orders\n"
+        "HTTP status: HTTP 410 Gone\n"
+        "Since:       1.0\n"
+        "Status:      retired\n"
+        "Replaced by: 37\n"
+    )
+
+
+def test_a_code_is_found_by_its_name():
+    by_name = run("explain", "INSUFFICIENT_FUNDS", "--catalog", str(FIELDS), "--extra-column", "owner=Owning team")
+    by_code = run("explain", "36", "--catalog", str(FIELDS), "--extra-column", "owner=Owning team")
+    assert by_name.stdout == by_code.stdout
+    assert "Retry:       Not retryable\n" in by_code.stdout
+    assert "See also:    37\n" in by_code.stdout
+    assert "Owning team: Payments\n" in by_code.stdout
+
+
+def test_an_unknown_code_exits_with_1_and_says_so():
+    result = run("explain", "12345", "--catalog", str(FIELDS), "--extra-column", "owner=Owning team")
+    assert result.returncode == 1
+    assert result.stdout == f"{FIELDS}: no code or name '12345' in this catalog\n"
+
+
+def test_a_missing_catalog_option_is_a_usage_error():
+    assert run("explain", "36").returncode == 2
+
+
+def test_a_malformed_extra_column_is_a_usage_error():
+    result = run("explain", "36", "--catalog", str(FIELDS), "--extra-column", "owner")
+    assert result.returncode == 2
+    assert "write NAME=LABEL" in result.stderr
+
+
+def test_check_accepts_the_project_s_own_columns():
+    assert run("check", str(FIELDS)).returncode == 1
+    assert run("check", str(FIELDS), "--extra-column", "owner=Owning team").returncode == 0
+
+
+def test_schema_prints_the_shipped_schema():
+    result = run("schema")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == json.loads(SCHEMA.read_text(encoding="utf-8"))
