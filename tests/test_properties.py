@@ -73,6 +73,7 @@ class Catalog:
     """Rows of a valid catalog, and how its file is written."""
 
     rows: tuple[tuple[str, str, str], ...]  # (code, category, description)
+    cells: tuple[tuple[tuple[str, str], ...], ...]  # each row's optional cells: (column, cell as written)
     columns: tuple[str, ...]  # the header, in any order and case
     bom: bool
     line_terminator: str
@@ -83,10 +84,47 @@ class Catalog:
         writer = csv.writer(text, lineterminator=self.line_terminator, quoting=self.quoting)
         writer.writerow(self.columns)
         order = [column.lower() for column in self.columns]
-        for code, category, description in self.rows:
-            values = {"code": code, "category": category, "description": description}
-            writer.writerow([values[column] for column in order])
+        for (code, category, description), cells in zip(self.rows, self.cells):
+            values = {"code": code, "category": category, "description": description, **dict(cells)}
+            writer.writerow([values.get(column, "") for column in order])
         return ("\ufeff" if self.bom else "").encode() + text.getvalue().encode()
+
+    def exported_fields(self) -> dict[str, dict]:
+        """code -> the optional fields errcodes.json should give it."""
+        return {code: {column: EXPORTED[column](cell) for column, cell in cells} for (code, _, _), cells in zip(self.rows, self.cells)}
+
+
+# How errcodes.json writes a valid cell of each optional column; an empty cell is left out.
+EXPORTED = {
+    "name": str,
+    "http_status": int,
+    "retryable": lambda cell: cell.lower() in ("yes", "true"),
+    "since": str,
+    "status": str.lower,
+    "replaced_by": str,
+    "see_also": str.split,
+}
+NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_.\-]{0,18}[A-Za-z0-9_]", fullmatch=True)
+
+
+@st.composite
+def optional_cells(draw, code: str, codes: list[str], names: set[str]) -> tuple[tuple[str, str], ...]:
+    """Valid cells of some optional columns for one row: names unique and no code, codes named that exist."""
+    others = [other for other in codes if other != code]
+    candidates = {
+        "name": NAMES.filter(lambda name: name not in names and name not in codes),
+        "http_status": st.integers(100, 599).map(str),
+        "retryable": st.sampled_from(["yes", "no", "YES", "True", "false"]),
+        "since": TEXT,
+        "status": st.sampled_from(["active", "deprecated", "retired", "Retired"]),
+    }
+    if others:
+        candidates["replaced_by"] = st.sampled_from(others)
+        candidates["see_also"] = st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True).map(" ".join)
+    chosen = draw(st.lists(st.sampled_from(sorted(candidates)), unique=True, max_size=len(candidates)))
+    cells = tuple((column, draw(candidates[column])) for column in sorted(chosen))
+    names.update(cell for column, cell in cells if column == "name")
+    return cells
 
 
 @st.composite
@@ -95,9 +133,14 @@ def catalogs(draw) -> Catalog:
     rows = draw(
         st.lists(st.tuples(CODES, st.sampled_from(categories), TEXT), min_size=1, max_size=20, unique_by=lambda row: row[0])
     )
-    columns = draw(st.permutations(["code", "category", "description"]))
+    codes = [code for code, _, _ in rows]
+    names: set[str] = set()
+    cells = tuple(draw(optional_cells(code, codes, names)) for code in codes)
+    optional = sorted({column for row in cells for column, _ in row})
+    columns = draw(st.permutations(["code", "category", "description", *optional]))
     return Catalog(
         rows=tuple(rows),
+        cells=cells,
         columns=tuple(draw(st.sampled_from([name, name.upper(), name.title()])) for name in columns),
         bom=draw(st.booleans()),
         line_terminator=draw(st.sampled_from(["\n", "\r\n"])),
@@ -228,9 +271,25 @@ def test_every_code_is_on_the_page_once_with_its_exact_description_and_anchor(bu
 
 @BUILDS
 @given(catalog=catalogs())
-def test_every_code_is_a_search_object_once_linking_to_its_anchor(build_bytes, catalog):
+def test_every_code_and_name_is_a_search_object_once_linking_to_its_anchor(build_bytes, catalog):
     app = build_bytes(catalog.to_bytes())
-    assert Counter(search_objects(app)) == Counter((code, "index", anchor_for(code)) for code, _, _ in catalog.rows)
+    names = [(cell, code) for (code, _, _), cells in zip(catalog.rows, catalog.cells) for column, cell in cells if column == "name"]
+    expected = [(code, "index", anchor_for(code)) for code, _, _ in catalog.rows] + [(name, "index", anchor_for(code)) for name, code in names]
+    assert Counter(search_objects(app)) == Counter(expected)
+
+
+@BUILDS
+@given(catalog=catalogs())
+def test_every_optional_cell_comes_out_in_errcodes_json_as_written(build_bytes, catalog):
+    app = build_bytes(catalog.to_bytes())
+    exported = json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))
+    optional = set(EXPORTED)
+    found = {entry["code"]: {key: value for key, value in entry.items() if key in optional} for entry in exported["codes"]}
+    expected = {code: {"see_also": [], **fields} for code, fields in catalog.exported_fields().items()}
+    for fields in expected.values():
+        if fields.get("status") == "active":
+            del fields["status"]
+    assert found == expected
 
 
 @BUILDS
