@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import shlex
 import subprocess
 import sys
 
@@ -66,3 +68,14 @@ def test_schema_prints_the_shipped_schema():
     result = run("schema")
     assert result.returncode == 0
     assert json.loads(result.stdout) == json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def test_the_extension_guide_shows_what_explain_prints():
+    guide = (PROJECT / "docs" / "extension.rst").read_text(encoding="utf-8")
+    command, *rest = guide[guide.index("   $ python -m sphinx_errcodes explain") :].split("\n")
+    shown = list(itertools.takewhile(lambda line: not line or line.startswith("   "), rest))
+    while not shown[-1]:
+        shown.pop()
+    arguments = shlex.split(command.removeprefix("   $ python -m sphinx_errcodes "))
+    result = run(*arguments)
+    assert result.stdout.rstrip("\n").split("\n") == [line.removeprefix("   ") for line in shown]
