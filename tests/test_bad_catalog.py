@@ -20,7 +20,8 @@ def build_catalog(build, tmp_path):
         if data is not None:
             (tmp_path / "codes.csv").write_bytes(data)
         app = build("test-catalog", srcdir=tmp_path, **kwargs)
-        return app, warnings_of(app).splitlines(), parse_html(app.outdir / "index.html")
+        page = app.outdir / "index.html"
+        return app, warnings_of(app).splitlines(), parse_html(page) if page.exists() else None
 
     return build_with
 
@@ -103,6 +104,31 @@ BAD_CATALOGS = {
         "3: WARNING: the file is not valid UTF-8",
         ["36", "37"],
     ),
+    "quote left open, swallowing rows": (
+        HEADER + b'36,Funds,"Insufficient funds\n37,Funds,Invalid quantity\n38,Funds,Bad price\n',
+        "2: WARNING: quote left open: the quoted field that starts on this line runs to the end of the file (lines 2-4)",
+        ["36", "37", "38"],
+    ),
+    "quote left open on the last row": (
+        HEADER + b'36,Funds,Insufficient funds\n37,Funds,"Invalid quantity\n',
+        "3: WARNING: quote left open: the quoted field that starts on this line runs to the end of the file (line 3)",
+        ["36", "37"],
+    ),
+    "see_also naming the code itself": (
+        b"code,category,description,see_also\n36,Funds,Insufficient funds,36\n",
+        "2: WARNING: code 36 has itself in see_also; remove 36 from its see_also",
+        ["36"],
+    ),
+    "see_also naming a code twice": (
+        b"code,category,description,see_also\n36,Funds,Insufficient funds,37 37\n37,Funds,Invalid quantity,\n",
+        "2: WARNING: code 36 has 37 twice in see_also; keep it once",
+        ["36", "37"],
+    ),
+    "non-characters": (
+        HEADER + "36,Funds,Insufficient \ufffe funds \U0010ffff\n".encode(),
+        "2: WARNING: the description of code 36 contains a non-character (U+FFFE) and 1 more such characters",
+        ["36"],
+    ),
     "control character": (
         HEADER + b"36,Funds,Insufficient\x07 funds\n",
         "2: WARNING: the description of code 36 contains a control character",
@@ -135,3 +161,26 @@ def test_directive_without_errcodes_file_says_how_to_configure(build_catalog):
     app, warnings, _ = build_catalog(None, confoverrides={"errcodes_file": None})
     (warning,) = warnings
     assert warning.startswith(f"{app.srcdir / 'index.rst'}:4: WARNING: the error-codes directive needs a catalog: set errcodes_file in conf.py")
+
+
+def test_a_field_longer_than_the_csv_module_allows_is_read_whole(build_catalog):
+    long = "x" * 200_000
+    app, warnings, page = build_catalog(HEADER + f'36,Funds,"{long}\nand more"\n37,Funds,Invalid quantity\n'.encode())
+    assert warnings == []
+    assert rendered_codes(page) == ["36", "37"]
+    assert page.find(id="code-36").find(class_="errcodes-description").get_text() == f"{long}\nand more"
+
+
+def test_a_code_of_thousands_of_digits_is_sorted_without_a_traceback(build_catalog):
+    huge = "9" * 5_000
+    app, warnings, page = build_catalog(HEADER + f"{huge},Funds,Huge\n36,Funds,Insufficient funds\n".encode())
+    assert warnings == []
+    assert rendered_codes(page) == ["36", huge]
+
+
+def test_characters_that_xml_cannot_hold_never_reach_the_xml_output(build_catalog):
+    from xml.etree import ElementTree
+
+    app, warnings, _page = build_catalog(HEADER + "36,Funds \uffff,Insufficient \ufffe funds \x0b\n".encode(), buildername="xml")
+    assert len(warnings) == 2
+    ElementTree.parse(app.outdir / "index.xml")  # well-formed
