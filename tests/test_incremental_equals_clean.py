@@ -56,14 +56,29 @@ def search_index_without_empty_terms(outdir) -> dict:
     return index
 
 
-@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
-def test_an_incremental_build_after_an_edit_equals_a_clean_build(build, tmp_path, edit):
-    shutil.copytree(ROOTS / "test-basic", tmp_path / "src")
+FIELD_EDITS = {
+    "code retired": replace_in("codes.csv", "36,INSUFFICIENT_FUNDS,Funds,Insufficient funds,402,no,1.0,,,37,Payments", "36,INSUFFICIENT_FUNDS,Funds,Insufficient funds,402,no,1.0,retired,37,,Payments"),
+    "name renamed": replace_in("codes.csv", "INSUFFICIENT_FUNDS", "NOT_ENOUGH_FUNDS"),
+    "column removed": lambda srcdir: (srcdir / "codes.csv").write_text(
+        "\n".join(",".join(row.split(",")[:4]) for row in (srcdir / "codes.csv").read_text(encoding="utf-8").splitlines() if '"' not in row) + "\n",
+        encoding="utf-8",
+    ),
+    "http status changed": replace_in("codes.csv", ",402,", ",409,"),
+}
+
+
+@pytest.mark.parametrize(
+    "root, edit",
+    [("test-basic", edit) for edit in EDITS.values()] + [("test-fields", edit) for edit in FIELD_EDITS.values()],
+    ids=[*EDITS, *FIELD_EDITS],
+)
+def test_an_incremental_build_after_an_edit_equals_a_clean_build(build, tmp_path, root, edit):
+    shutil.copytree(ROOTS / root, tmp_path / "src")
     srcdir = tmp_path / "src"
-    build("test-basic", srcdir=srcdir, builddir=tmp_path / "incremental")
+    build(root, srcdir=srcdir, builddir=tmp_path / "incremental")
     edit(srcdir)
-    incremental = build("test-basic", srcdir=srcdir, builddir=tmp_path / "incremental")
-    clean = build("test-basic", srcdir=srcdir, builddir=tmp_path / "clean")
+    incremental = build(root, srcdir=srcdir, builddir=tmp_path / "incremental")
+    clean = build(root, srcdir=srcdir, builddir=tmp_path / "clean")
     assert (incremental.outdir / "errcodes.json").exists() == (clean.outdir / "errcodes.json").exists()
     assert search_index_without_empty_terms(incremental.outdir) == search_index_without_empty_terms(clean.outdir)
     # Sphinx leaves the pages of deleted documents in place; the pages of a clean build are compared.
