@@ -51,8 +51,11 @@ def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str 
         if docname == fromdocname:
             continue
         for reference in domain.references[docname]:
+            target = domain.find(reference.code)  # a role may name the code by its name
+            if target is None:
+                continue
             link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title, reference.page_title)
-            links = found.setdefault(reference.code, [])
+            links = found.setdefault(target[1].code, [])
             if link not in links:
                 links.append(link)
     backlinks = {}

@@ -151,3 +151,7 @@ def test_a_renamed_name_no_longer_links_without_a_fresh_build(build, fields_srcd
 def test_a_deprecated_code_links_without_a_warning(built):
     assert "code 19" not in warnings_of(built)
     assert parse_html(built.outdir / "orders.html").find("a", href="errors.html#code-19") is not None
+
+
+def test_a_link_by_name_is_listed_under_its_code_s_mentions(page):
+    assert entry(page, "36").find(class_="errcodes-backlinks").get_text() == "Mentioned in: Placing an order"
