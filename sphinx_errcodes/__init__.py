@@ -13,6 +13,7 @@ from sphinx_errcodes.columns import columns_with
 from sphinx_errcodes.backlinks import add_backlinks, reference_pages_to_rewrite, remember_references
 from sphinx_errcodes.directive import setup_directive
 from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, RoleLines, documents_to_reread, warn_unknown_code
+from sphinx_errcodes.explanations import setup_explanations
 from sphinx_errcodes.export import write_catalog_json
 from sphinx_errcodes.html import visit_error_code_list
 from sphinx_errcodes.ids import EntriesKeepTheirIds
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict:
     setup_translation(app)
     app.add_config_value("errcodes_backlinks", True, "env", types=frozenset({bool}))
     setup_directive(app)
+    setup_explanations(app)
     app.add_domain(ErrorCodesDomain)
     app.add_role("errcode", ErrorCodeRole(warn_dangling=True))
     app.add_transform(RoleLines)

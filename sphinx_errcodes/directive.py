@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, ErrorCode, codes_sharing_description, group_by_category, read_catalog
 from sphinx_errcodes.domain import Category, Rendering
+from sphinx_errcodes.explanations import explanations_of
 from sphinx_errcodes.nodes import Entry, error_code_list_of, exactly_as_written
 
 logger = logging.getLogger(__name__)
@@ -104,21 +105,27 @@ class ErrorCodesDirective(SphinxDirective):
                 subtype="catalog",
             )
         shared = codes_sharing_description(codes)
+        explanations = explanations_of(self, codes)
         categories = [
-            Category(title, anchor, [Entry(code, shared.get(code.code)) for code in members]) for (title, members), anchor in _with_anchors(group_by_category(codes))
+            Category(title, anchor, [Entry(code, shared.get(code.code), _text_of(explanations.get(code.code))) for code in members])
+            for (title, members), anchor in _with_anchors(group_by_category(codes))
         ]
         domain.note_rendering(docname, Rendering(self.lineno, categories))
-        return [_section(category) for category in categories]
+        return [_section(category, explanations) for category in categories]
 
     def _warn(self, message: str, subtype: str) -> None:
         logger.warning(message, location=self.get_location(), type="errcodes", subtype=subtype)
 
 
-def _section(category: Category) -> nodes.section:
+def _text_of(explanation: nodes.Element | None) -> str:
+    return explanation.astext() if explanation is not None else ""
+
+
+def _section(category: Category, explanations: dict[str, nodes.Element]) -> nodes.section:
     section = nodes.section(ids=[category.anchor], classes=["errcodes-category"])
     section += exactly_as_written(nodes.title(category.title, category.title))
     section += addnodes.index(entries=[_index_entry(entry.code) for entry in category.entries])
-    section += error_code_list_of(category.entries)
+    section += error_code_list_of(category.entries, explanations)
     return section
 
 

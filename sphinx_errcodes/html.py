@@ -17,7 +17,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.columns import Column, columns_with
-from sphinx_errcodes.nodes import Entry, Note, badges_of, notes_of
+from sphinx_errcodes.nodes import Entry, Note, badges_of, explanations_in, notes_of
 
 
 def makes_website(builder: Builder) -> bool:
@@ -35,28 +35,37 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
     controls = _permalink_template(translator) + _copy_button_template(translator)
     columns = columns_with(translator.config.errcodes_extra_columns)
     backlinks = node["backlinks"]
-    entries = [_entry(entry, columns, notes_of(entry, columns, backlinks), controls) for entry in node["entries"]]
+    explanations = explanations_in(node)
     classes = escape(" ".join(node["classes"]))
+    entries = node["entries"]
     for start in range(0, len(entries), ENTRIES_PER_LIST):
         part = entries[start : start + ENTRIES_PER_LIST]
         # The count sizes the list until the browser lays it out.
-        translator.body.append(f'<dl class="{classes}" data-errcodes-count="{len(part)}">\n{"".join(part)}</dl>\n')
+        translator.body.append(f'<dl class="{classes}" data-errcodes-count="{len(part)}">\n')
+        for entry in part:
+            head, tail = _entry(entry, columns, notes_of(entry, columns, backlinks), controls)
+            translator.body.append(head)
+            if entry.code.code in explanations:
+                explanations[entry.code.code].walkabout(translator)
+            translator.body.append(tail)
+        translator.body.append("</dl>\n")
     raise nodes.SkipNode
 
 
-def _entry(entry: Entry, columns: Mapping[str, Column], notes: list[Note], controls: str) -> str:
+def _entry(entry: Entry, columns: Mapping[str, Column], notes: list[Note], controls: str) -> tuple[str, str]:
+    """The entry's HTML before its explanation, and after it."""
     code = entry.code
     anchor, text = escape(code.anchor), escape(code.code)
     name = code.value(columns["name"])
     beside = f' <code class="errcodes-name">{escape(name)}</code>' if name else ""
     badges = "".join(f' <span class="errcodes-badge {badge.css}">{escape(badge.text)}</span>' for badge in badges_of(code, columns))
     status = code.fields.get("status")
-    return (
+    head = (
         f'<div class="errcodes-entry{f" errcodes-{status}" if status else ""}" id="{anchor}"{_filter_data(code, columns)}>'
         f'<dt><code class="errcodes-code">{text}</code>{beside}{badges}{controls.format(anchor=anchor, code=text)}</dt>'
-        f'<dd><p class="errcodes-description">{escape(code.description)}</p>{"".join(map(_note, notes))}</dd>'
-        "</div>\n"
+        f'<dd><p class="errcodes-description">{escape(code.description)}</p>'
     )
+    return head, f'{"".join(map(_note, notes))}</dd></div>\n'
 
 
 def _filter_data(code: ErrorCode, columns: Mapping[str, Column]) -> str:

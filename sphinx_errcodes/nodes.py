@@ -25,6 +25,7 @@ from sphinx_errcodes.translation import _
 class Entry(NamedTuple):
     code: ErrorCode
     same_message_as: SharedMessage | None
+    explanation: str = ""  # its plain text, when the code has an explanation file
 
 
 class Badge(NamedTuple):
@@ -55,10 +56,17 @@ class error_code_list(nodes.General, nodes.Element):
     """
 
 
-def error_code_list_of(entries: list[Entry]) -> error_code_list:
+def error_code_list_of(entries: list[Entry], explanations: Mapping[str, nodes.Element]) -> error_code_list:
+    """The node of a category; the explanations of its codes are its children, after the text of the messages."""
     node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={})
     node += nodes.Text("\n".join(entry.code.description for entry in entries))
+    node += [explanations[entry.code.code] for entry in entries if entry.code.code in explanations]
     return exactly_as_written(node)
+
+
+def explanations_in(node: error_code_list) -> dict[str, nodes.Element]:
+    """code -> its explanation node, among the children of a category's node."""
+    return {child["code"]: child for child in node.children if isinstance(child, nodes.Element) and "code" in child}
 
 
 def exactly_as_written(node: nodes.Element) -> nodes.Element:
@@ -116,6 +124,7 @@ def _code_links(codes: tuple[str, ...]) -> list[tuple[str, str]]:
 def expand_to_definition_list(node: error_code_list, columns: Mapping[str, Column]) -> nodes.definition_list:
     """The entries as standard docutils nodes, for builders other than HTML."""
     definition_list = nodes.definition_list(classes=node["classes"])
+    explanations = explanations_in(node)
     for entry in node["entries"]:
         code = entry.code
         term = nodes.term("", "", nodes.literal(code.code, code.code, classes=["errcodes-code"]), ids=[anchor_for(code.code)])
@@ -125,6 +134,8 @@ def expand_to_definition_list(node: error_code_list, columns: Mapping[str, Colum
         for badge in badges_of(code, columns):
             term += [nodes.Text(" "), nodes.inline(badge.text, f"[{badge.text}]", classes=["errcodes-badge", badge.css])]
         definition = nodes.definition("", nodes.paragraph(code.description, code.description))
+        if code.code in explanations:
+            definition += nodes.container("", *explanations[code.code].children, classes=["errcodes-explanation"])
         for note in notes_of(entry, columns, node["backlinks"]):
             paragraph = nodes.paragraph("", note.before, classes=[f"errcodes-{note.kind}"])
             for number, (href, text) in enumerate(note.links):

@@ -1,0 +1,3 @@
+extensions = ["myst_parser", "sphinx_errcodes"]
+errcodes_file = "codes.csv"
+errcodes_explanations = "explanations"
