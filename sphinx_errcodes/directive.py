@@ -108,17 +108,19 @@ class ErrorCodesDirective(SphinxDirective):
             Category(title, anchor, [Entry(code, shared.get(code.code)) for code in members]) for (title, members), anchor in _with_anchors(group_by_category(codes))
         ]
         domain.note_rendering(docname, Rendering(self.lineno, categories))
-        return [_section(category) for category in categories]
+        # Every list of the catalog sizes its code column alike, so that the messages line up.
+        widths = (max((len(code.code) for code in codes), default=0), max((len(code.fields.get("name", "")) for code in codes), default=0))
+        return [_section(category, widths) for category in categories]
 
     def _warn(self, message: str, subtype: str) -> None:
         logger.warning(message, location=self.get_location(), type="errcodes", subtype=subtype)
 
 
-def _section(category: Category) -> nodes.section:
+def _section(category: Category, widths: tuple[int, int]) -> nodes.section:
     section = nodes.section(ids=[category.anchor], classes=["errcodes-category"])
     section += exactly_as_written(nodes.title(category.title, category.title))
     section += addnodes.index(entries=[_index_entry(entry.code) for entry in category.entries])
-    section += error_code_list_of(category.entries)
+    section += error_code_list_of(category.entries, widths)
     return section
 
 

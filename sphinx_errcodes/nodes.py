@@ -55,8 +55,9 @@ class error_code_list(nodes.General, nodes.Element):
     """
 
 
-def error_code_list_of(entries: list[Entry]) -> error_code_list:
-    node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={})
+def error_code_list_of(entries: list[Entry], widths: tuple[int, int]) -> error_code_list:
+    """The node of a category; ``widths`` are the lengths of the longest code and name of the whole catalog."""
+    node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={}, widths=widths)
     node += nodes.Text("\n".join(entry.code.description for entry in entries))
     return exactly_as_written(node)
 
