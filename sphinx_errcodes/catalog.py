@@ -249,6 +249,8 @@ class _CatalogParser:
             for record in records:
                 self._add_row(*record, self.columns)
         self._check_across_rows()
+        self._check_replacements()
+        self.problems.sort(key=lambda problem: problem.line)  # in the order of the file, as a reader goes through it
         return self.codes, self.problems
 
     def _line_of(self, offset: int) -> int:
@@ -268,7 +270,10 @@ class _CatalogParser:
                     kept = self._codes_named(code, column, value)
                     fields[name] = kept if isinstance(value, tuple) else (kept[0] if kept else column.empty)
                 elif column.unique:
-                    if value in self.first_line_of and value != code.code:
+                    if value == code.code:
+                        self.report(code.line, code.end_line, f"the {name} of code {code.code} is the code itself; leave the {name} empty or give another")
+                        fields[name] = column.empty
+                    elif value in self.first_line_of:
                         self.report(code.line, code.end_line, f"the {name} {value!r} of code {code.code} is the code on line {self.first_line_of[value]}; give the code another {name}")
                         fields[name] = column.empty
                     elif (name, value) in first_row_with:
@@ -281,18 +286,29 @@ class _CatalogParser:
             if fields != code.fields:
                 self.codes[index] = replace(code, fields=fields)
 
+    def _check_replacements(self) -> None:
+        """A replacement that is retired itself sends readers to another dead end."""
+        status = {code.code: code.fields.get("status", "active") for code in self.codes}
+        for code in self.codes:
+            replacement = code.fields.get("replaced_by")
+            if replacement and status.get(replacement) == "retired":
+                self.report(code.line, code.end_line, f"code {code.code} is replaced by {replacement}, which is retired too; name a code in use")
+
     def _codes_named(self, code: ErrorCode, column: Column, value: Any) -> tuple[str, ...]:
         """The codes a cell names that lead somewhere, once each; the others reported."""
         kept: list[str] = []
+        seen: set[str] = set()
         for other in column.codes_named(value):
-            if other in kept:
-                self.report(code.line, code.end_line, f"code {code.code} has {other} twice in {column.name}; keep it once")
+            if other in seen:
+                if other != code.code:
+                    self.report(code.line, code.end_line, f"code {code.code} has {other} twice in {column.name}; keep it once")
             elif other == code.code:
                 self.report(code.line, code.end_line, f"code {code.code} has itself in {column.name}; remove {other} from its {column.name}")
             elif other not in self.first_line_of:
                 self.report(code.line, code.end_line, f"code {code.code} has {column.name} {other!r}, which is not a code of this catalog; fix or remove it")
             else:
                 kept.append(other)
+            seen.add(other)
         return tuple(kept)
 
     def _decode(self, data: bytes) -> str:

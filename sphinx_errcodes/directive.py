@@ -63,6 +63,8 @@ def check_extra_columns(app: Sphinx, config: Config) -> None:
             problem = __("give each column a name and a label, both text, such as {'owner': 'Owning team'}")
         elif name.strip().lower() in BUILT_IN_COLUMNS:
             problem = __("%r is a built-in column; give your column another name") % name
+        elif name.strip().lower() in kept:
+            problem = __("the column %r is declared more than once (names are not case-sensitive); keep one") % name.strip().lower()
         else:
             kept[name.strip().lower()] = label.strip()
             continue

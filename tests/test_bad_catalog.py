@@ -184,3 +184,13 @@ def test_characters_that_xml_cannot_hold_never_reach_the_xml_output(build_catalo
     app, warnings, _page = build_catalog(HEADER + "36,Funds \uffff,Insufficient \ufffe funds \x0b\n".encode(), buildername="xml")
     assert len(warnings) == 2
     ElementTree.parse(app.outdir / "index.xml")  # well-formed
+
+
+def test_see_also_naming_the_code_itself_twice_warns_once(build_catalog):
+    app, warnings, _page = build_catalog(b"code,category,description,see_also\n36,Funds,Insufficient funds,36 36\n")
+    assert warnings == [f"{app.srcdir / 'codes.csv'}:2: WARNING: code 36 has itself in see_also; remove 36 from its see_also [errcodes.catalog]"]
+
+
+def test_problems_come_in_the_order_of_the_file(build_catalog):
+    app, warnings, _page = build_catalog(b"code,category,description,see_also\n36,Funds,x,99\n37,,y,\n")
+    assert [warning.split(": WARNING")[0] for warning in warnings] == [f"{app.srcdir / 'codes.csv'}:2", f"{app.srcdir / 'codes.csv'}:3"]
