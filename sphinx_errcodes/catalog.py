@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
 REQUIRED_COLUMNS = ("code", "category", "description")
@@ -73,12 +74,16 @@ def anchor_for(code: str) -> str:
 
 
 def code_sort_key(code: str) -> tuple:
-    """Integers sort numerically, other codes naturally (E2 before E10)."""
+    """Integers sort numerically, other codes naturally (E2 before E10).
+
+    Numbers are Decimals: int() refuses more than 4,300 digits, and a code may have more.
+    """
     if _INTEGER.fullmatch(code):
-        return (0, int(code), code)
+        return (0, Decimal(code), code)
+    # split() puts the digit runs at the odd places: text, digits, text, …
     parts = tuple(
-        (0, int(part)) if part.isdigit() else (1, part.lower())
-        for part in _DIGIT_RUNS.split(code)
+        (0, Decimal(part)) if place % 2 else (1, part.lower())
+        for place, part in enumerate(_DIGIT_RUNS.split(code))
         if part
     )
     return (1, parts, code)

@@ -118,6 +118,13 @@ def test_a_bad_catalog_warns_at_its_line_and_valid_rows_still_render(build_catal
     assert rendered_codes(page) == rendered
 
 
+def test_a_code_of_thousands_of_digits_is_rendered_in_numeric_order(build_catalog):
+    huge = "9" * 5_000  # int() refuses more than 4,300 digits
+    app, warnings, page = build_catalog(f"code,category,description\n{huge},Funds,Huge\n36,Funds,Small\n-{huge},Funds,Negative\n".encode())
+    assert warnings == []
+    assert rendered_codes(page) == [f"-{huge}", "36", huge]
+
+
 def test_bom_crlf_quoted_commas_and_quotes_are_read_correctly(build_catalog):
     data = '\ufeffcode,category,description\r\n36,Funds,"Funds, insufficient"\r\n37,Funds,"Say ""no"""\r\n'.encode()
     app, warnings, page = build_catalog(data)

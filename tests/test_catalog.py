@@ -58,3 +58,9 @@ def test_a_header_cell_with_a_line_break_keeps_every_message_on_one_line():
     _, problems = parse_catalog(b'code,"category\nx",description\n36,Funds\n', "c.csv")
     assert "too few fields: 2 instead of 3 ('code', 'category\\nx', 'description'); add the missing fields" in [p.message for p in problems]
     assert [p.message for p in problems if "\n" in p.message] == []
+
+
+def test_integers_of_thousands_of_digits_sort_numerically():
+    huge = "9" * 5_000  # int() refuses more than 4,300 digits
+    assert sorted([huge, "-" + huge, "1" + huge, "36"], key=code_sort_key) == ["-" + huge, "36", huge, "1" + huge]
+    assert sorted([f"E{huge}", "E10"], key=code_sort_key) == ["E10", f"E{huge}"]

@@ -67,3 +67,9 @@ def test_a_usage_error_exits_with_status_2():
     result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "FILE" in result.stderr
+
+
+def test_a_code_of_thousands_of_digits_passes_as_it_builds(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text(f"code,category,description\n{'9' * 5_000},Funds,Huge\n36,Funds,Small\n", encoding="utf-8")
+    assert check(str(path)).returncode == 0
