@@ -171,13 +171,22 @@ class _CatalogParser:
         return self.codes, self.problems
 
     def _check_see_also(self) -> None:
-        """Report see_also codes that do not exist, and keep only the links that lead somewhere."""
+        """Report see_also codes that are unknown, the code itself or named twice; keep the links that lead somewhere once."""
         for index, code in enumerate(self.codes):
-            unknown = [other for other in code.see_also if other not in self.first_line_of]
-            for other in unknown:
-                self.report(code.line, f"code {code.code} has see_also {other!r}, which is not a code of this catalog; fix or remove it")
-            if unknown:
-                self.codes[index] = replace(code, see_also=tuple(other for other in code.see_also if other not in unknown))
+            kept: list[str] = []
+            seen: set[str] = set()
+            for other in code.see_also:
+                if other in seen:
+                    self.report(code.line, f"code {code.code} has {other} twice in see_also; keep it once")
+                elif other == code.code:
+                    self.report(code.line, f"code {code.code} has itself in see_also; remove {other} from its see_also")
+                elif other not in self.first_line_of:
+                    self.report(code.line, f"code {code.code} has see_also {other!r}, which is not a code of this catalog; fix or remove it")
+                else:
+                    kept.append(other)
+                seen.add(other)
+            if len(kept) != len(code.see_also):
+                self.codes[index] = replace(code, see_also=tuple(kept))
 
     def _decode(self, data: bytes) -> str:
         try:

@@ -108,6 +108,16 @@ BAD_CATALOGS = {
         "2: WARNING: the description of code 36 contains a control character",
         ["36"],
     ),
+    "see_also names the code itself": (
+        b"code,category,description,see_also\n36,Funds,Insufficient funds,36 37\n37,Funds,Invalid quantity,\n",
+        "2: WARNING: code 36 has itself in see_also; remove 36 from its see_also",
+        ["36", "37"],
+    ),
+    "see_also names a code twice": (
+        b"code,category,description,see_also\n36,Funds,Insufficient funds,37 37\n37,Funds,Invalid quantity,\n",
+        "2: WARNING: code 36 has 37 twice in see_also; keep it once",
+        ["36", "37"],
+    ),
 }
 
 

@@ -64,3 +64,8 @@ def test_integers_of_thousands_of_digits_sort_numerically():
     huge = "9" * 5_000  # int() refuses more than 4,300 digits
     assert sorted([huge, "-" + huge, "1" + huge, "36"], key=code_sort_key) == ["-" + huge, "36", huge, "1" + huge]
     assert sorted([f"E{huge}", "E10"], key=code_sort_key) == ["E10", f"E{huge}"]
+
+
+def test_see_also_keeps_each_other_code_once_in_its_order():
+    codes, _ = parse_catalog(b"code,category,description,see_also\n36,Funds,x,37 36 38 37 99\n37,Funds,y,\n38,Funds,z,\n", "c.csv")
+    assert codes[0].see_also == ("37", "38")
