@@ -24,9 +24,19 @@ UNCATEGORIZED = "Uncategorized"
 _CODE = re.compile(r"(?!\.)[A-Za-z0-9_.\-]+(?<!\.)")
 _INTEGER = re.compile(r"-?[0-9]+")
 _DIGIT_RUNS = re.compile(r"([0-9]+)")
-# Control characters cannot appear in XML-based output (EPUB, the XML
-# builders) and are never intended in a message, so they are reported.
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters that are never text, reported and replaced in every text column.
+# XML 1.0, and so EPUB and the XML builders, cannot hold the C0 controls but
+# tab and line breaks, U+FFFE, U+FFFF and lone surrogates (the UTF-8 decoder
+# replaces these already; errors="surrogateescape" would let them through).
+# XML allows but discourages DEL, the C1 controls and the other non-characters
+# (U+FDD0-U+FDEF and the last two of every plane): they are taken too, as in a
+# UTF-8 file a C1 control is Windows-1252 text decoded as Latin-1 ("\x80" for
+# "€"), and a non-character is never meant as text.
+_NOT_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
 _CODE_RULE = "a code is an integer (such as 36 or -99) or letters, digits, '_', '.' and '-' (such as E0308), not starting or ending with '.'"
 
 
@@ -147,6 +157,17 @@ def parse_catalog(data: bytes, path: str) -> tuple[list[ErrorCode], list[Catalog
     return _CatalogParser(path).parse(data)
 
 
+def _describe(character: str) -> str:
+    point = ord(character)
+    if 0xD800 <= point <= 0xDFFF:
+        kind = "a lone surrogate"
+    elif point <= 0x9F:
+        kind = "a control character"
+    else:
+        kind = "a non-character"
+    return f"{kind} (U+{point:04X})"
+
+
 class _CatalogParser:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -261,6 +282,7 @@ class _CatalogParser:
         self.first_line_of[code] = line
         category = self._text(line, code, "category", values.get("category"))
         description = self._text(line, code, "description", values.get("description"))
+        # see_also needs no check of its characters: each of its words must be a code of the catalog.
         see_also = tuple(values.get("see_also", "").split())
         self.codes.append(ErrorCode(code, category or UNCATEGORIZED, description, line, see_also))
 
@@ -269,7 +291,9 @@ class _CatalogParser:
             return ""
         if not value:
             self.report(line, f"code {code} has an empty {column}; write one")
-        if _CONTROL_CHARACTERS.search(value):
-            self.report(line, f"the {column} of code {code} contains a control character; remove it (shown as \N{REPLACEMENT CHARACTER})")
-            value = _CONTROL_CHARACTERS.sub("\N{REPLACEMENT CHARACTER}", value)
+        found = _NOT_TEXT.search(value)
+        if found:
+            value, count = _NOT_TEXT.subn("\N{REPLACEMENT CHARACTER}", value)
+            more = f" and {count - 1} more" if count > 1 else ""
+            self.report(line, f"the {column} of code {code} contains {_describe(found[0])}{more}; remove {'them' if more else 'it'} (shown as \N{REPLACEMENT CHARACTER})")
         return value

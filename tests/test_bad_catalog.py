@@ -105,7 +105,7 @@ BAD_CATALOGS = {
     ),
     "control character": (
         HEADER + b"36,Funds,Insufficient\x07 funds\n",
-        "2: WARNING: the description of code 36 contains a control character",
+        "2: WARNING: the description of code 36 contains a control character (U+0007); remove it (shown as \N{REPLACEMENT CHARACTER})",
         ["36"],
     ),
     "see_also names the code itself": (
@@ -116,6 +116,36 @@ BAD_CATALOGS = {
     "see_also names a code twice": (
         b"code,category,description,see_also\n36,Funds,Insufficient funds,37 37\n37,Funds,Invalid quantity,\n",
         "2: WARNING: code 36 has 37 twice in see_also; keep it once",
+        ["36", "37"],
+    ),
+    "NUL byte": (
+        HEADER + b"36,Funds,Insufficient\x00 funds\n",
+        "2: WARNING: the description of code 36 contains a control character (U+0000)",
+        ["36"],
+    ),
+    "C1 control character, from Windows-1252 text read as Latin-1": (
+        HEADER + "36,Funds,Insufficient funds \x80\n".encode(),
+        "2: WARNING: the description of code 36 contains a control character (U+0080)",
+        ["36"],
+    ),
+    "non-character that XML cannot hold": (
+        HEADER + "36,Funds,Insufficient\ufffe funds\n".encode(),
+        "2: WARNING: the description of code 36 contains a non-character (U+FFFE); remove it (shown as \N{REPLACEMENT CHARACTER})",
+        ["36"],
+    ),
+    "non-characters of another plane, in the category": (
+        HEADER + "36,Funds\U0010ffff\U0001fffe,Insufficient funds\n".encode(),
+        "2: WARNING: the category of code 36 contains a non-character (U+10FFFF) and 1 more; remove them",
+        ["36"],
+    ),
+    "lone surrogate written in UTF-8": (
+        HEADER + b"36,Funds,Insufficient \xed\xa0\x80 funds\n",
+        "2: WARNING: the file is not valid UTF-8 (byte 0xed)",
+        ["36"],
+    ),
+    "non-character in see_also": (
+        "code,category,description,see_also\n36,Funds,Insufficient funds,37\ufffe\n37,Funds,Invalid quantity,\n".encode(),
+        "2: WARNING: code 36 has see_also '37\\ufffe', which is not a code of this catalog; fix or remove it",
         ["36", "37"],
     ),
 }
