@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -145,11 +146,29 @@ def read_catalog(path: str | Path) -> tuple[list[ErrorCode], list[CatalogProblem
     path = Path(path)
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
-        return [], [CatalogProblem(str(path), 0, f"catalog file not found: {path.resolve()}")]
-    except OSError as error:
-        return [], [CatalogProblem(str(path), 0, f"cannot read catalog file {path.resolve()}: {error.strerror or error}")]
+    except (OSError, ValueError) as error:  # ValueError: a name the OS cannot take, such as one with a NUL
+        return [], [CatalogProblem(str(path), 0, _cannot_read(path, error))]
     return parse_catalog(data, str(path))
+
+
+def _cannot_read(path: Path, error: OSError | ValueError) -> str:
+    # The absolute path, not the resolved one: resolving a symlink loop raises,
+    # and a dangling link would name its target instead of the file that was set.
+    shown = _printable(os.path.abspath(path))
+    if isinstance(error, FileNotFoundError):
+        if path.is_symlink():
+            return f"catalog file not found: {shown} is a symbolic link to {_printable(os.readlink(path))}, which does not exist"
+        return f"catalog file not found: {shown}"
+    if "\x00" in str(path):
+        reason = "a file name cannot contain a NUL character"
+    else:
+        reason = getattr(error, "strerror", None) or str(error)
+    return f"cannot read catalog file {shown}: {reason}"
+
+
+def _printable(text: str) -> str:
+    """Text for a one-line message: as it is, or as a Python literal if it holds line breaks or other unprintable characters."""
+    return text if text.isprintable() else repr(text)
 
 
 def parse_catalog(data: bytes, path: str) -> tuple[list[ErrorCode], list[CatalogProblem]]:

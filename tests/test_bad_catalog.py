@@ -165,6 +165,21 @@ def test_a_code_of_thousands_of_digits_is_rendered_in_numeric_order(build_catalo
     assert rendered_codes(page) == [f"-{huge}", "36", huge]
 
 
+def test_a_dangling_symbolic_link_names_the_link_and_its_target(build_catalog, tmp_path):
+    (tmp_path / "codes.csv").symlink_to("moved.csv")
+    app, warnings, _ = build_catalog(None)
+    (warning,) = warnings
+    assert f"WARNING: catalog file not found: {app.srcdir / 'codes.csv'} is a symbolic link to moved.csv, which does not exist" in warning
+
+
+def test_a_symbolic_link_loop_is_a_warning_not_a_traceback(build_catalog, tmp_path):
+    (tmp_path / "codes.csv").symlink_to("other.csv")
+    (tmp_path / "other.csv").symlink_to("codes.csv")
+    app, warnings, _ = build_catalog(None)
+    (warning,) = warnings
+    assert f"WARNING: cannot read catalog file {app.srcdir / 'codes.csv'}: Too many levels of symbolic links" in warning
+
+
 def test_bom_crlf_quoted_commas_and_quotes_are_read_correctly(build_catalog):
     data = '\ufeffcode,category,description\r\n36,Funds,"Funds, insufficient"\r\n37,Funds,"Say ""no"""\r\n'.encode()
     app, warnings, page = build_catalog(data)

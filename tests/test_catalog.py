@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sphinx_errcodes.catalog import ErrorCode, code_sort_key, group_by_category, parse_catalog
+from sphinx_errcodes.catalog import CatalogProblem, ErrorCode, code_sort_key, group_by_category, parse_catalog, read_catalog
 
 HEADER = b"code,category,description\n"
 
@@ -69,3 +69,18 @@ def test_integers_of_thousands_of_digits_sort_numerically():
 def test_see_also_keeps_each_other_code_once_in_its_order():
     codes, _ = parse_catalog(b"code,category,description,see_also\n36,Funds,x,37 36 38 37 99\n37,Funds,y,\n38,Funds,z,\n", "c.csv")
     assert codes[0].see_also == ("37", "38")
+
+
+def test_an_unreadable_file_is_a_problem_of_the_whole_file(tmp_path, monkeypatch):
+    path = tmp_path / "codes.csv"
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    assert read_catalog(path) == ([], [CatalogProblem(str(path), 0, f"cannot read catalog file {path}: Permission denied")])
+
+
+def test_a_path_with_a_nul_character_is_a_problem_not_an_exception(tmp_path):
+    path = f"{tmp_path}/codes\x00.csv"
+    assert read_catalog(path) == ([], [CatalogProblem(path, 0, f"cannot read catalog file {path!r}: a file name cannot contain a NUL character")])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 
 from conftest import PROJECT, ROOTS, warnings_of
+from sphinx_errcodes.check import main
 
 
 def check(*arguments: str) -> subprocess.CompletedProcess:
@@ -67,6 +69,33 @@ def test_a_usage_error_exits_with_status_2():
     result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "FILE" in result.stderr
+
+
+def test_a_directory_is_a_problem_not_a_traceback(tmp_path):
+    result = check(str(tmp_path))
+    assert (result.returncode, result.stdout, result.stderr) == (1, f"{tmp_path}: cannot read catalog file {tmp_path}: Is a directory\n", "")
+
+
+def test_a_dangling_symbolic_link_names_the_link_and_its_target(tmp_path):
+    (tmp_path / "codes.csv").symlink_to("moved.csv")
+    result = check(str(tmp_path / "codes.csv"))
+    assert result.returncode == 1
+    assert result.stdout == f"{tmp_path / 'codes.csv'}: catalog file not found: {tmp_path / 'codes.csv'} is a symbolic link to moved.csv, which does not exist\n"
+
+
+def test_a_symbolic_link_loop_is_a_problem_not_a_traceback(tmp_path):
+    (tmp_path / "codes.csv").symlink_to("other.csv")
+    (tmp_path / "other.csv").symlink_to("codes.csv")
+    result = check(str(tmp_path / "codes.csv"))
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout == f"{tmp_path / 'codes.csv'}: cannot read catalog file {tmp_path / 'codes.csv'}: Too many levels of symbolic links\n"
+
+
+def test_a_path_with_a_nul_character_is_a_problem_not_a_traceback(capsys):
+    # No command line can hold a NUL; a script calling main() can.
+    path = "codes\x00.csv"
+    assert main(["check", path]) == 1
+    assert capsys.readouterr().out == f"{path}: cannot read catalog file {os.path.abspath(path)!r}: a file name cannot contain a NUL character\n"
 
 
 def test_a_code_of_thousands_of_digits_passes_as_it_builds(tmp_path):
