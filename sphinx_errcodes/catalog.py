@@ -4,14 +4,19 @@ This module knows nothing of Sphinx: it turns a file into plain data
 (:class:`ErrorCode`) and a list of :class:`CatalogProblem`, each with the
 line it comes from, so that any front end (the Sphinx build, the command
 line checker) reports the same problems in the same words.
+
+The CSV reader is our own, not the csv module: a quote left open must be
+reported where it opens with the lines it takes, and those lines read again
+as rows; and a field may be of any length (the csv module's limit is global).
+It reads what the csv module reads, with its default dialect.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -52,6 +57,7 @@ class ErrorCode:
     description: str
     line: int
     see_also: tuple[str, ...] = ()
+    end_line: int = 0  # the row's last line: a quoted field may run over several; 0 when not read from a file
 
     @property
     def anchor(self) -> str:
@@ -65,11 +71,16 @@ class ErrorCode:
 
 @dataclass(frozen=True, slots=True)
 class CatalogProblem:
-    """Something wrong with the catalog, and where."""
+    """Something wrong with the catalog, and where: lines ``line`` to ``end_line``.
+
+    A problem of one line has ``end_line == line``; one of the whole file
+    (it cannot be read, say) has line 0.
+    """
 
     path: str
     line: int
     message: str
+    end_line: int = 0
 
     @property
     def location(self) -> str:
@@ -176,6 +187,19 @@ def parse_catalog(data: bytes, path: str) -> tuple[list[ErrorCode], list[Catalog
     return _CatalogParser(path).parse(data)
 
 
+# CSV as the csv module reads it: a line ends at CRLF, LF or CR; a quoted
+# field holds anything, a quote written twice; an unquoted one, no comma or
+# line break (a quote inside it is kept as it is).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_QUOTED_FIELD = re.compile(r'"([^"]*(?:""[^"]*)*)("?)')
+_UNQUOTED_FIELD = re.compile(r"[^,\r\n]*")
+_QUOTING_RULE = "put a field that contains commas, quotes or line breaks in double quotes and double any quote inside it"
+
+
+def _lines(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
 def _describe(character: str) -> str:
     point = ord(character)
     if 0xD800 <= point <= 0xDFFF:
@@ -193,22 +217,31 @@ class _CatalogParser:
         self.problems: list[CatalogProblem] = []
         self.codes: list[ErrorCode] = []
         self.first_line_of: dict[str, int] = {}
+        self.line_starts: list[int] = [0]  # the offset in the text where each line starts
+        # Set once the header is read; until then a line inside a quoted field
+        # is compared with the required columns to tell whether it is a row.
+        self.columns: list[str] | None = None
 
-    def report(self, line: int, message: str) -> None:
-        self.problems.append(CatalogProblem(self.path, line, message))
+    def report(self, line: int, end_line: int, message: str) -> None:
+        self.problems.append(CatalogProblem(self.path, line, message, end_line))
 
     def parse(self, data: bytes) -> tuple[list[ErrorCode], list[CatalogProblem]]:
-        rows = self._rows(self._decode(data))
-        header = next(rows, None)
+        text = self._decode(data)
+        self.line_starts += [match.end() for match in _LINE_BREAK.finditer(text)]
+        records = self._records(text)
+        header = next(records, None)
         if header is None:
-            self.report(1, "the catalog is empty; write a header row 'code,category,description' and one row per code")
+            self.report(1, 1, "the catalog is empty; write a header row 'code,category,description' and one row per code")
             return self.codes, self.problems
-        columns = self._columns(*header)
-        if columns is not None:
-            for line, fields in rows:
-                self._add_row(line, fields, columns)
+        self.columns = self._columns(*header, last_line=self._line_of(len(text) - 1))
+        if self.columns is not None:
+            for record in records:
+                self._add_row(*record, self.columns)
         self._check_see_also()
         return self.codes, self.problems
+
+    def _line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset)
 
     def _check_see_also(self) -> None:
         """Report see_also codes that are unknown, the code itself or named twice; keep the links that lead somewhere once."""
@@ -217,11 +250,11 @@ class _CatalogParser:
             seen: set[str] = set()
             for other in code.see_also:
                 if other in seen:
-                    self.report(code.line, f"code {code.code} has {other} twice in see_also; keep it once")
+                    self.report(code.line, code.end_line, f"code {code.code} has {other} twice in see_also; keep it once")
                 elif other == code.code:
-                    self.report(code.line, f"code {code.code} has itself in see_also; remove {other} from its see_also")
+                    self.report(code.line, code.end_line, f"code {code.code} has itself in see_also; remove {other} from its see_also")
                 elif other not in self.first_line_of:
-                    self.report(code.line, f"code {code.code} has see_also {other!r}, which is not a code of this catalog; fix or remove it")
+                    self.report(code.line, code.end_line, f"code {code.code} has see_also {other!r}, which is not a code of this catalog; fix or remove it")
                 else:
                     kept.append(other)
                 seen.add(other)
@@ -236,56 +269,126 @@ class _CatalogParser:
             line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
             self.report(
                 line,
+                line,
                 f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8. "
                 "Undecodable bytes are shown as \N{REPLACEMENT CHARACTER}",
             )
             return data.decode("utf-8-sig", errors="replace")
 
-    def _rows(self, text: str):
-        """Yield (first line, fields) for every non-blank record."""
-        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-        while True:
-            line = reader.line_num + 1
-            try:
-                fields = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                self.report(line, f"malformed CSV ({error}); put a field that contains commas, quotes or line breaks in double quotes and double any quote inside it")
-                continue
-            if any(field.strip() for field in fields):
-                yield line, [field.strip() for field in fields]
+    def _records(self, text: str):
+        """Yield (first line, last line, fields) for every record with some text in it."""
+        position = 0
+        while position < len(text):
+            start = position
+            fields, position = self._record(text, start)
+            line_break = _LINE_BREAK.match(text, position)
+            if fields is not None and any(field.strip() for field in fields):
+                yield self._line_of(start), self._line_of(max(start, position - 1)), [field.strip() for field in fields]
+            position = line_break.end() if line_break else len(text)
 
-    def _columns(self, line: int, header: list[str]) -> list[str] | None:
+    def _record(self, text: str, start: int) -> tuple[list[str] | None, int]:
+        """The fields of the record at ``start`` (None if it cannot be read, reported), and where it ends: a line break or the end."""
+        fields = []
+        position = start
+        while True:
+            if text.startswith('"', position):
+                field, position = self._quoted_field(text, position)
+                if field is None:
+                    self.report(self._line_of(start), self._line_of(position - 1), f"malformed CSV: a quoted field is followed by text, not by a comma or the end of the line; {_QUOTING_RULE}")
+                    line_break = _LINE_BREAK.search(text, position)
+                    return None, line_break.start() if line_break else len(text)
+            else:
+                match = _UNQUOTED_FIELD.match(text, position)
+                field, position = match[0], match.end()
+            fields.append(field)
+            if not text.startswith(",", position):
+                return fields, position
+            position += 1
+
+    def _quoted_field(self, text: str, start: int) -> tuple[str | None, int]:
+        """The quoted field at ``start`` and where it ends; None if text follows it on the line of its closing quote.
+
+        A field that is never closed, runs on to a line where text follows its
+        closing quote, or takes a line that reads as a row, is taken for a
+        quote left open: it is reported and read as ending with its first line.
+        """
+        match = _QUOTED_FIELD.match(text, start)
+        end = match.end()
+        first, last = self._line_of(start), self._line_of(end - 1)
+        closed = match[2] == '"'
+        followed_by_text = closed and end < len(text) and text[end] not in ",\r\n"
+        if not closed:
+            why = f"runs to the end of the file ({_lines(first, last)})"
+        elif followed_by_text:
+            if first == last:
+                return None, end
+            why = f"takes {_lines(first, last)} and its closing quote is followed by text"
+        else:
+            row = self._row_inside(match[1]) if last > first else None
+            if row is None:
+                return match[1].replace('""', '"'), end
+            why = f"takes {_lines(first, last)} and line {first + row} inside it reads as a row of codes"
+        read_as = f"Read as ending with line {first}" + (f", and {_lines(first + 1, last)} as rows" if last > first else "")
+        self.report(first, last, f"quote left open: the quoted field that starts on this line {why}; close it with '\"' where the field ends (a quote inside a field is written \"\"). {read_as}")
+        line_break = _LINE_BREAK.search(text, start)
+        end_of_line = line_break.start() if line_break else len(text)
+        # No single quote on the rest of this line, or the field would have closed on it: only doubled ones.
+        return text[start + 1 : end_of_line].replace('""', '"'), end_of_line
+
+    def _row_inside(self, field: str) -> int | None:
+        """Which line of a quoted field, after its first (1 for the second), reads as a row of the catalog, if any.
+
+        It has a field for every column and a code in the code column: a row
+        that a quote left open above it took in. A line of prose may too
+        ("Note, however, that …"), so a code without a digit counts only on a
+        line without ", ", as prose puts a space after its commas.
+        """
+        columns = self.columns or REQUIRED_COLUMNS
+        code_at = columns.index("code")
+        for number, line in enumerate(_LINE_BREAK.split(field)[1:], start=1):
+            fields = line.split(",")
+            if len(fields) < len(columns):
+                continue
+            code = fields[code_at].strip()
+            if _CODE.fullmatch(code) and (_DIGIT_RUNS.search(code) or ", " not in line):
+                return number
+        return None
+
+    def _columns(self, line: int, end_line: int, header: list[str], *, last_line: int) -> list[str] | None:
+        """The column of each field, from the header; None if no row can be read (reported up to ``last_line``)."""
         names = [name.lower() for name in header]
         if not set(names) & set(KNOWN_COLUMNS):
             if len(header) == len(REQUIRED_COLUMNS) and _CODE.fullmatch(header[0]):
-                self.report(line, "missing header row; add 'code,category,description' as the first line (this row is read as code, category, description)")
-                self._add_row(line, header, list(REQUIRED_COLUMNS))
+                self.report(line, end_line, "missing header row; add 'code,category,description' as the first line (this row is read as code, category, description)")
+                self._add_row(line, end_line, header, list(REQUIRED_COLUMNS))
                 return list(REQUIRED_COLUMNS)
-            self.report(line, f"missing header row: expected the columns {','.join(REQUIRED_COLUMNS)}, found {','.join(header)!r}")
+            self.report(line, last_line, f"missing header row: expected the columns {','.join(REQUIRED_COLUMNS)}, found {','.join(header)!r}; no row is read")
             return None
-        for name in header:
+        if end_line > line:
+            self.report(line, end_line, f"the header row takes {_lines(line, end_line)}; write the column names on one line")
+        for name, count in Counter(header).items():
             if name.lower() not in KNOWN_COLUMNS:
-                self.report(line, f"unknown column {name!r}; the columns are {', '.join(KNOWN_COLUMNS)} (see_also is optional)")
-        for name in dict.fromkeys(names):
-            if names.count(name) > 1 and name in KNOWN_COLUMNS:
-                self.report(line, f"column {name!r} appears {names.count(name)} times; keep one")
-        missing = [name for name in REQUIRED_COLUMNS if name not in names]
+                times = f" ({count} times)" if count > 1 else ""
+                what = f"unknown column {name!r}" if name else "a column without a name"
+                self.report(line, end_line, f"{what}{times}; the columns are {', '.join(KNOWN_COLUMNS)} (see_also is optional)")
+        counts = Counter(names)
+        for name in KNOWN_COLUMNS:
+            if counts[name] > 1:
+                self.report(line, end_line, f"column {name!r} appears {counts[name]} times; keep one")
+        missing = [name for name in REQUIRED_COLUMNS if name not in counts]
         for name in missing:
-            self.report(line, f"missing required column {name!r} in the header; the columns are {','.join(REQUIRED_COLUMNS)}")
-        if "code" in missing:
-            return None
-        return names
+            unread = ", so no row is read" if name == "code" else ""
+            self.report(line, last_line if unread else end_line, f"missing required column {name!r} in the header{unread}; the columns are {','.join(REQUIRED_COLUMNS)}")
+        return None if "code" in missing else names
 
-    def _add_row(self, line: int, fields: list[str], columns: list[str]) -> None:
+    def _add_row(self, line: int, end_line: int, fields: list[str], columns: list[str]) -> None:
         if len(fields) != len(columns):
             if len(fields) > len(columns):
                 fix = "put a field that contains a comma in double quotes"
             else:
                 fix = "add the missing fields"
             many = "many" if len(fields) > len(columns) else "few"
-            self.report(line, f"too {many} fields: {len(fields)} instead of {len(columns)} ({', '.join(map(repr, columns))}); {fix}")
+            self.report(line, end_line, f"too {many} fields: {len(fields)} instead of {len(columns)} ({', '.join(map(repr, columns))}); {fix}")
             return
         values = {}
         for name, field in zip(columns, fields):
@@ -293,26 +396,26 @@ class _CatalogParser:
         code = values["code"]
         if not _CODE.fullmatch(code):
             reason = "the code is empty" if not code else f"invalid code {code!r}"
-            self.report(line, f"{reason}: {_CODE_RULE}")
+            self.report(line, end_line, f"{reason}: {_CODE_RULE}")
             return
         if code in self.first_line_of:
-            self.report(line, f"duplicate code {code}: already defined on line {self.first_line_of[code]}; keep one row per code")
+            self.report(line, end_line, f"duplicate code {code}: already defined on line {self.first_line_of[code]}; keep one row per code")
             return
         self.first_line_of[code] = line
-        category = self._text(line, code, "category", values.get("category"))
-        description = self._text(line, code, "description", values.get("description"))
+        category = self._text(line, end_line, code, "category", values.get("category"))
+        description = self._text(line, end_line, code, "description", values.get("description"))
         # see_also needs no check of its characters: each of its words must be a code of the catalog.
         see_also = tuple(values.get("see_also", "").split())
-        self.codes.append(ErrorCode(code, category or UNCATEGORIZED, description, line, see_also))
+        self.codes.append(ErrorCode(code, category or UNCATEGORIZED, description, line, see_also, end_line))
 
-    def _text(self, line: int, code: str, column: str, value: str | None) -> str:
+    def _text(self, line: int, end_line: int, code: str, column: str, value: str | None) -> str:
         if value is None:  # the whole column is missing, which the header reported
             return ""
         if not value:
-            self.report(line, f"code {code} has an empty {column}; write one")
+            self.report(line, end_line, f"code {code} has an empty {column}; write one")
         found = _NOT_TEXT.search(value)
         if found:
             value, count = _NOT_TEXT.subn("\N{REPLACEMENT CHARACTER}", value)
             more = f" and {count - 1} more" if count > 1 else ""
-            self.report(line, f"the {column} of code {code} contains {_describe(found[0])}{more}; remove {'them' if more else 'it'} (shown as \N{REPLACEMENT CHARACTER})")
+            self.report(line, end_line, f"the {column} of code {code} contains {_describe(found[0])}{more}; remove {'them' if more else 'it'} (shown as \N{REPLACEMENT CHARACTER})")
         return value

@@ -108,16 +108,6 @@ BAD_CATALOGS = {
         "2: WARNING: the description of code 36 contains a control character (U+0007); remove it (shown as \N{REPLACEMENT CHARACTER})",
         ["36"],
     ),
-    "see_also names the code itself": (
-        b"code,category,description,see_also\n36,Funds,Insufficient funds,36 37\n37,Funds,Invalid quantity,\n",
-        "2: WARNING: code 36 has itself in see_also; remove 36 from its see_also",
-        ["36", "37"],
-    ),
-    "see_also names a code twice": (
-        b"code,category,description,see_also\n36,Funds,Insufficient funds,37 37\n37,Funds,Invalid quantity,\n",
-        "2: WARNING: code 36 has 37 twice in see_also; keep it once",
-        ["36", "37"],
-    ),
     "NUL byte": (
         HEADER + b"36,Funds,Insufficient\x00 funds\n",
         "2: WARNING: the description of code 36 contains a control character (U+0000)",
@@ -148,6 +138,73 @@ BAD_CATALOGS = {
         "2: WARNING: code 36 has see_also '37\\ufffe', which is not a code of this catalog; fix or remove it",
         ["36", "37"],
     ),
+    "see_also names the code itself": (
+        b"code,category,description,see_also\n36,Funds,Insufficient funds,36 37\n37,Funds,Invalid quantity,\n",
+        "2: WARNING: code 36 has itself in see_also; remove 36 from its see_also",
+        ["36", "37"],
+    ),
+    "see_also names a code twice": (
+        b"code,category,description,see_also\n36,Funds,Insufficient funds,37 37\n37,Funds,Invalid quantity,\n",
+        "2: WARNING: code 36 has 37 twice in see_also; keep it once",
+        ["36", "37"],
+    ),
+    "quote left open to the end of the file": (
+        HEADER + b'36,Funds,"Insufficient funds\n37,Funds,Invalid quantity\n38,Funds,Expired\n',
+        "2: WARNING: quote left open: the quoted field that starts on this line runs to the end of the file (lines 2-4);"
+        " close it with '\"' where the field ends (a quote inside a field is written \"\"). Read as ending with line 2, and lines 3-4 as rows",
+        ["36", "37", "38"],
+    ),
+    "quote left open on the last line": (
+        HEADER + b'36,Funds,Insufficient funds\n37,Funds,"Invalid quantity\n',
+        "3: WARNING: quote left open: the quoted field that starts on this line runs to the end of the file (line 3);"
+        " close it with '\"' where the field ends (a quote inside a field is written \"\"). Read as ending with line 3 [",
+        ["36", "37"],
+    ),
+    "quote left open, closed rows later by a quote followed by text": (
+        HEADER + b'36,Funds,"Insufficient funds\n37,Funds,Invalid "quantity"\n38,Funds,Expired\n',
+        "2: WARNING: quote left open: the quoted field that starts on this line takes lines 2-3 and its closing quote is followed by text;",
+        ["36", "37", "38"],
+    ),
+    "quote left open, closed rows later by a stray quote": (
+        HEADER + b'36,Funds,"Insufficient funds\n37,Funds,Invalid quantity\n38,Funds,Expired"\n39,Funds,Closed\n',
+        "2: WARNING: quote left open: the quoted field that starts on this line takes lines 2-4 and line 3 inside it reads as a row of codes;",
+        ["36", "37", "38", "39"],
+    ),
+    "quote left open in the header": (
+        b'code,category,"description\n36,Funds,Insufficient funds\n',
+        "1: WARNING: quote left open: the quoted field that starts on this line runs to the end of the file (lines 1-2);",
+        ["36"],
+    ),
+    "header on two lines": (
+        b'code,"category\n",description\n36,Funds,Insufficient funds\n',
+        "1: WARNING: the header row takes lines 1-2; write the column names on one line",
+        ["36"],
+    ),
+    "byte order mark inside the file": (
+        HEADER + "36,Funds,Insufficient funds\n\ufeff37,Funds,Invalid quantity\n".encode(),
+        "3: WARNING: invalid code '\\ufeff37'",
+        ["36"],
+    ),
+    "carriage return alone inside a field ends its row": (
+        HEADER + b"36,Funds,Insufficient\rfunds\n37,Funds,Invalid quantity\n",
+        "3: WARNING: too few fields: 1 instead of 3",
+        ["36", "37"],
+    ),
+    "column without a name": (
+        b"code,category,description,\n36,Funds,Insufficient funds,\n",
+        "1: WARNING: a column without a name; the columns are code, category, description, see_also",
+        ["36"],
+    ),
+    "unknown column given twice": (
+        b"code,category,description,x,x\n36,Funds,Insufficient funds,1,2\n",
+        "1: WARNING: unknown column 'x' (2 times); the columns are",
+        ["36"],
+    ),
+    "code column given twice": (
+        b"code,code,category,description\n36,37,Funds,Insufficient funds\n",
+        "1: WARNING: column 'code' appears 2 times; keep one",
+        ["36"],
+    ),
 }
 
 
@@ -156,6 +213,16 @@ def test_a_bad_catalog_warns_at_its_line_and_valid_rows_still_render(build_catal
     app, warnings, page = build_catalog(data)
     assert only_warning(warnings).startswith(f"{app.srcdir / 'codes.csv'}:{warning}")
     assert rendered_codes(page) == rendered
+
+
+def test_a_field_longer_than_the_csv_modules_limit_is_rendered_whole_and_invents_no_code(build_catalog):
+    one_line = "Insufficient funds " * 10_000  # 190,000 characters, over the 131,072 of the csv module
+    many_lines = "Invalid quantity," + "\nit must be a multiple of the lot size," * 10_000
+    data = f'code,category,description\n36,Funds,{one_line}\n37,Funds,"{many_lines}"\n'.encode()
+    app, warnings, page = build_catalog(data)
+    assert warnings == []
+    assert rendered_codes(page) == ["36", "37"]
+    assert [d.get_text() for d in page.find_all(class_="errcodes-description")] == [one_line.strip(), many_lines]
 
 
 def test_a_code_of_thousands_of_digits_is_rendered_in_numeric_order(build_catalog):

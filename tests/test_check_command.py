@@ -50,7 +50,7 @@ def test_json_format_lists_each_problem_with_path_line_and_message(tmp_path):
     path = write_bad_catalog(tmp_path)
     result = check("--format", "json", str(path))
     assert result.returncode == 1
-    assert json.loads(result.stdout)[0] == {"path": str(path), "line": 3, "message": "duplicate code 36: already defined on line 2; keep one row per code"}
+    assert json.loads(result.stdout)[0] == {"path": str(path), "line": 3, "end_line": 3, "message": "duplicate code 36: already defined on line 2; keep one row per code"}
 
 
 def test_json_format_of_a_clean_catalog_is_an_empty_list():
@@ -69,6 +69,13 @@ def test_a_usage_error_exits_with_status_2():
     result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check"], capture_output=True, text=True)
     assert result.returncode == 2
     assert "FILE" in result.stderr
+
+
+def test_a_problem_of_a_span_of_lines_has_its_last_line_in_json(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_bytes(b'code,category,description\n36,Funds,"Insufficient funds\n37,Funds,Invalid quantity\n')
+    (problem,) = json.loads(check("--format", "json", str(path)).stdout)
+    assert (problem["line"], problem["end_line"]) == (2, 3)
 
 
 def test_a_directory_is_a_problem_not_a_traceback(tmp_path):

@@ -4,7 +4,8 @@ A valid catalog (any codes, categories and Unicode text with commas, quotes,
 ``<``, ``&``, reST markup; with or without a BOM, LF or CRLF) builds without a
 warning and every code comes out once, exactly as written, on the page, in the
 search objects and in ``errcodes.json``. Any bytes at all as the CSV file never
-raise: they give the codes that could be read and warnings with ``file:line``.
+raise: they give the codes that could be read and warnings with ``file:line``,
+and every line with text in it is read into a code or named by a warning.
 
 The ``ci`` profile (the default, what ``make test`` runs) keeps the example
 counts small; ``HYPOTHESIS_PROFILE=long`` tries many more::
@@ -28,7 +29,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOTS, parse_html, read_search_index, warnings_of
-from sphinx_errcodes.catalog import anchor_for, parse_catalog
+from sphinx_errcodes.catalog import anchor_for, group_by_category, parse_catalog
 
 # Parsing takes a millisecond, a Sphinx build about a third of a second:
 # each profile has one count for parsing and a smaller one for builds.
@@ -48,7 +49,6 @@ CODE_RULE = re.compile(r"[A-Za-z0-9_.\-]+")
 # Never text: what XML cannot hold, what it discourages (DEL, C1 controls) and Unicode's non-characters.
 NON_CHARACTERS = [chr(point) for point in range(0xFDD0, 0xFDF0)] + [chr(plane + last) for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)]
 NOT_TEXT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{''.join(NON_CHARACTERS)}]")
-
 
 # --- Valid catalogs ---------------------------------------------------------
 
@@ -120,9 +120,46 @@ ANY_BYTES = st.one_of(
 )
 
 
+# CSV text that has broken readers: a header (or none), then rows, some
+# valid, some made of pieces: quotes left open, doubled or stray; line breaks
+# of every kind; fields over the csv module's limit of 128 KiB; codes over
+# int()'s 4,300 digits; characters that are not text (lone surrogates from
+# surrogateescape become the bytes 0x80-0xFF).
+LONG_LINES = ("x" * 999 + "\n") * 140  # 140,000 characters
+HEADERS = st.sampled_from(
+    ["code,category,description", "code,category,description,see_also", "Description,CODE,Category", 'code,"category\n",description', ""]
+)
+ROWS = st.sampled_from(
+    ["36,Funds,Insufficient funds", '37,Funds,"Invalid, quantity"', '38,Funds,Say "no"', '39,Funds,"Two\nlines"',
+     '40,Funds,"Left open', 'Quantity,41,"Funds', "42,Funds,See,36 42 42", "E0308,Compiler,Mismatched", "",
+     "9" * 5_000 + ",Funds,Long code", "E" + "9" * 5_000 + ",Funds,Long code", "43,Funds," + "x" * 140_000,
+     '44,Funds,"' + LONG_LINES + '"']
+)
+PIECES = st.sampled_from(
+    [",", '"', '""', '","', ";", "\n", "\r", "\ufeff", " ", "36", "-99", "E0308", "Funds", "Note, however, that",
+     '"line one\nline two"', "\x00", "\x07", "\x0b", "\x85", "\ufffe", "\uffff", "\ufdd0", "\U0001fffe",
+     "\U0010ffff", "\udc80", "\udcff", "\u2028", "é", "€", "资金", "x" * 140_000, LONG_LINES]
+)
+MADE_OF_PIECES = st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=8).map("".join)
+ROW = st.one_of(ROWS, MADE_OF_PIECES, MADE_OF_PIECES.map("45,Funds,".__add__), MADE_OF_PIECES.map("46,{},Text".format))
+HOSTILE_CSV = st.tuples(HEADERS, st.lists(st.tuples(st.sampled_from(["\n", "\r\n", "\r"]), ROW), max_size=12)).map(
+    lambda drawn: (drawn[0] + "".join(end + row for end, row in drawn[1])).encode("utf-8", "surrogateescape")
+)
+
+
+def file_lines(data: bytes) -> list[str]:
+    """Lines as the catalog counts them: a line ends at LF, CR or CRLF."""
+    return io.StringIO(data.decode("utf-8-sig", errors="replace"), newline="").readlines()
+
+
 def line_count(data: bytes) -> int:
-    """Lines as the catalog counts them: a line ends at LF, CR or CRLF; an empty file has one."""
-    return max(1, len(io.StringIO(data.decode("utf-8-sig", errors="replace"), newline="").readlines()))
+    """How many lines the catalog counts; an empty file has one."""
+    return max(1, len(file_lines(data)))
+
+
+def has_text(line: str) -> bool:
+    """Whether a line holds more than commas, quotes and spaces, which the reader skips."""
+    return bool(line.replace(",", "").replace('"', "").strip())
 
 
 # --- Builds -------------------------------------------------------------------
@@ -212,29 +249,48 @@ def test_every_code_is_in_errcodes_json_once_with_its_exact_text_and_url(build_b
 
 
 @PARSES
-@given(data=ANY_BYTES)
-def test_parsing_any_bytes_never_raises(data):
-    parse_catalog(data, "codes.csv")
+@example(data=b"code,category,description\n" + b"9" * 5_000 + b",Funds,Long code\n-" + b"9" * 5_000 + b",Funds,Long code\n")
+@given(data=st.one_of(ANY_BYTES, HOSTILE_CSV))
+def test_parsing_and_sorting_any_bytes_never_raises(data):
+    codes, _ = parse_catalog(data, "codes.csv")
+    group_by_category(codes)
 
 
 @PARSES
-@given(data=ANY_BYTES)
-def test_every_problem_found_in_any_bytes_names_a_line_of_the_file(data):
+@given(data=st.one_of(ANY_BYTES, HOSTILE_CSV))
+def test_every_problem_found_in_any_bytes_names_lines_of_the_file(data):
     _, problems = parse_catalog(data, "codes.csv")
+    lines = line_count(data)
     for problem in problems:
-        assert 1 <= problem.line <= line_count(data), problem
+        assert 1 <= problem.line <= problem.end_line <= lines, problem
         assert problem.location == f"codes.csv:{problem.line}"
+        assert "\n" not in problem.message and "\r" not in problem.message
 
 
 @PARSES
-@given(data=ANY_BYTES)
+@given(data=st.one_of(ANY_BYTES, HOSTILE_CSV))
 def test_codes_read_from_any_bytes_are_unique_valid_and_only_text(data):
     codes, _ = parse_catalog(data, "codes.csv")
+    lines = line_count(data)
     assert len({code.code for code in codes}) == len(codes)
     for code in codes:
         assert CODE_RULE.fullmatch(code.code)
         assert not NOT_TEXT.search(code.category + code.description)
-        assert 1 <= code.line <= line_count(data)
+        assert 1 <= code.line <= code.end_line <= lines
+        assert code.code not in code.see_also
+        assert len(set(code.see_also)) == len(code.see_also)
+
+
+@PARSES
+@example(data=b'code,category,description\n36,Funds,"Insufficient funds\n37,Funds,Invalid quantity\n')
+@given(data=st.one_of(ANY_BYTES, HOSTILE_CSV))
+def test_every_line_with_text_is_read_into_a_code_or_named_by_a_warning(data):
+    codes, problems = parse_catalog(data, "codes.csv")
+    lines = file_lines(data)
+    with_text = [number for number, line in enumerate(lines, start=1) if has_text(line)]
+    header = with_text[:1]  # read into no code; named only when something is wrong with it
+    named = {number for item in [*codes, *problems] for number in range(item.line, item.end_line + 1)}
+    assert set(with_text) - set(header) - named == set()
 
 
 @BUILDS
