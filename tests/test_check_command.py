@@ -12,8 +12,8 @@ from conftest import PROJECT, ROOTS, warnings_of
 from sphinx_errcodes.check import main
 
 
-def check(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", *arguments], capture_output=True, text=True, cwd=PROJECT)
+def check(*arguments: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", *arguments], capture_output=True, text=True, cwd=PROJECT, **kwargs)
 
 
 def write_bad_catalog(tmp_path):
@@ -76,6 +76,38 @@ def test_a_problem_of_a_span_of_lines_has_its_last_line_in_json(tmp_path):
     path.write_bytes(b'code,category,description\n36,Funds,"Insufficient funds\n37,Funds,Invalid quantity\n')
     (problem,) = json.loads(check("--format", "json", str(path)).stdout)
     assert (problem["line"], problem["end_line"]) == (2, 3)
+
+
+def test_text_the_output_cannot_encode_is_escaped_not_a_traceback(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("code,category,description,说明\n36,资金,资金不足,x\nx €,Funds,Bad,y\n", encoding="utf-8")
+    result = check(str(path), env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert (result.returncode, result.stderr) == (1, "")
+    unknown_column, invalid_code = result.stdout.splitlines()
+    assert unknown_column.startswith(f"{path}:1: unknown column '\\u8bf4\\u660e'; the columns are")
+    assert invalid_code.startswith(f"{path}:3: invalid code 'x \\u20ac': a code is")
+
+
+def test_json_the_output_cannot_encode_is_escaped_and_stays_json(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("code,category,description\nx €,Funds,Bad\n", encoding="utf-8")
+    result = check("--format", "json", str(path), env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert (result.returncode, result.stderr) == (1, "")
+    assert json.loads(result.stdout)[0]["message"].startswith("invalid code 'x €'")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback_and_the_status_tells_the_catalog(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("code,category,description\n" + "36,Funds,Insufficient funds\n" * 10_000, encoding="utf-8")  # 700 KB of problems
+    process = subprocess.Popen([sys.executable, "-m", "sphinx_errcodes", "check", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT)
+    process.stdout.readline()
+    process.stdout.close()  # as `… | head -1` does
+    assert (process.wait(), process.stderr.read()) == (1, b"")
+
+
+def test_closed_output_is_no_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", "data/codes.csv"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=PROJECT, preexec_fn=lambda: os.close(1))
+    assert (result.returncode, result.stderr) == (0, b"")
 
 
 def test_a_directory_is_a_problem_not_a_traceback(tmp_path):
