@@ -33,13 +33,14 @@ UNCATEGORIZED = "Uncategorized"
 _CODE = CODE_PATTERN
 _INTEGER = re.compile(r"-?[0-9]+")
 _DIGIT_RUNS = re.compile(r"([0-9]+)")
-# Characters that are never text, reported and replaced. XML 1.0, and so EPUB
-# and the XML builders, cannot hold C0 controls (but tab and line breaks),
-# lone surrogates (which a decoder with errors="surrogateescape" makes), U+FFFE
-# and U+FFFF. It allows, but discourages, DEL, the C1 controls and the other
-# non-characters (U+FDD0-U+FDEF, the last two of every plane): they are taken
-# too, as in a UTF-8 file a C1 control is Windows-1252 text decoded as Latin-1
-# ("\x80" for "€") and a non-character is never meant.
+# Characters that are never text, reported and replaced in every text column.
+# XML 1.0, and so EPUB and the XML builders, cannot hold the C0 controls but
+# tab and line breaks, U+FFFE, U+FFFF and lone surrogates (the UTF-8 decoder
+# replaces these already; errors="surrogateescape" would let them through).
+# XML allows but discourages DEL, the C1 controls and the other non-characters
+# (U+FDD0-U+FDEF and the last two of every plane): they are taken too, as in a
+# UTF-8 file a C1 control is Windows-1252 text decoded as Latin-1 ("\x80" for
+# "€"), and a non-character is never meant as text.
 _NOT_TEXT = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
     + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
@@ -400,7 +401,7 @@ class _CatalogParser:
             if len(fields) < len(columns):
                 continue
             code = fields[code_at].strip()
-            if _CODE.fullmatch(code) and (any(character.isdigit() for character in code) or ", " not in line):
+            if _CODE.fullmatch(code) and (_DIGIT_RUNS.search(code) or ", " not in line):
                 return number
         return None
 
@@ -465,7 +466,7 @@ class _CatalogParser:
             if not cell:
                 continue
             try:
-                value = column.read(self._text(line, end_line, code, name, cell))
+                value = column.read(self._text(line, end_line, code, name, cell) if column.free_text else cell)
             except CellError as error:
                 self.report(line, end_line, f"the {name} of code {code}: {error}")
                 value = column.empty if error.kept is None else error.kept
@@ -481,6 +482,6 @@ class _CatalogParser:
         found = _NOT_TEXT.search(value)
         if found:
             value, count = _NOT_TEXT.subn("\N{REPLACEMENT CHARACTER}", value)
-            more = f" and {count - 1} more such characters" if count > 1 else ""
+            more = f" and {count - 1} more" if count > 1 else ""
             self.report(line, end_line, f"the {column} of code {code} contains {_describe(found[0])}{more}; remove {'them' if more else 'it'} (shown as \N{REPLACEMENT CHARACTER})")
         return value

@@ -58,6 +58,7 @@ class Column:
     unique: bool = False  # no two rows have the same value, nor a value that is another row's code
     filterable: bool = False  # the filter box matches it (name:, http:, retryable, status:)
     declared_by_project: bool = False  # in errcodes_extra_columns; errcodes.json has these under "extra"
+    free_text: bool = False  # any text, so checked for characters that are not text; the other readers take a strict form
 
     @property
     def css(self) -> str:
@@ -167,7 +168,7 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
         badge=_retryable_badge,
         filterable=True,
     ),
-    Column("since", "since", _text, {"description": "The version that introduced the code.", "type": "string"}, empty="", badge=_since_badge),
+    Column("since", "since", _text, {"description": "The version that introduced the code.", "type": "string"}, empty="", badge=_since_badge, free_text=True),
     Column(
         "status",
         "status",
@@ -200,7 +201,7 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
 
 def extra_column(name: str, label: str) -> Column:
     """A column that a project declares in ``errcodes_extra_columns``: text, shown as "label: value"."""
-    return Column(name, label, _text, {"type": "string"}, empty="", note=lambda value, translate: f"{label}: {value}", declared_by_project=True)
+    return Column(name, label, _text, {"type": "string"}, empty="", note=lambda value, translate: f"{label}: {value}", declared_by_project=True, free_text=True)
 
 
 def columns_with(extra: Mapping[str, str]) -> dict[str, Column]:
