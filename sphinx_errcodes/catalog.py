@@ -33,13 +33,14 @@ UNCATEGORIZED = "Uncategorized"
 _CODE = CODE_PATTERN
 _INTEGER = re.compile(r"-?[0-9]+")
 _DIGIT_RUNS = re.compile(r"([0-9]+)")
-# Characters that are never text, reported and replaced. XML 1.0, and so EPUB
-# and the XML builders, cannot hold C0 controls (but tab and line breaks),
-# lone surrogates (which a decoder with errors="surrogateescape" makes), U+FFFE
-# and U+FFFF. It allows, but discourages, DEL, the C1 controls and the other
-# non-characters (U+FDD0-U+FDEF, the last two of every plane): they are taken
-# too, as in a UTF-8 file a C1 control is Windows-1252 text decoded as Latin-1
-# ("\x80" for "€") and a non-character is never meant.
+# Characters that are never text, reported and replaced in every text column.
+# XML 1.0, and so EPUB and the XML builders, cannot hold the C0 controls but
+# tab and line breaks, U+FFFE, U+FFFF and lone surrogates (the UTF-8 decoder
+# replaces these already; errors="surrogateescape" would let them through).
+# XML allows but discourages DEL, the C1 controls and the other non-characters
+# (U+FDD0-U+FDEF and the last two of every plane): they are taken too, as in a
+# UTF-8 file a C1 control is Windows-1252 text decoded as Latin-1 ("\x80" for
+# "€"), and a non-character is never meant as text.
 _NOT_TEXT = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
     + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
@@ -249,6 +250,8 @@ class _CatalogParser:
             for record in records:
                 self._add_row(*record, self.columns)
         self._check_across_rows()
+        self._check_replacements()
+        self.problems.sort(key=lambda problem: problem.line)  # in the order of the file, as a reader goes through it
         return self.codes, self.problems
 
     def _line_of(self, offset: int) -> int:
@@ -268,7 +271,10 @@ class _CatalogParser:
                     kept = self._codes_named(code, column, value)
                     fields[name] = kept if isinstance(value, tuple) else (kept[0] if kept else column.empty)
                 elif column.unique:
-                    if value in self.first_line_of and value != code.code:
+                    if value == code.code:
+                        self.report(code.line, code.end_line, f"the {name} of code {code.code} is the code itself; leave the {name} empty or give another")
+                        fields[name] = column.empty
+                    elif value in self.first_line_of:
                         self.report(code.line, code.end_line, f"the {name} {value!r} of code {code.code} is the code on line {self.first_line_of[value]}; give the code another {name}")
                         fields[name] = column.empty
                     elif (name, value) in first_row_with:
@@ -281,18 +287,29 @@ class _CatalogParser:
             if fields != code.fields:
                 self.codes[index] = replace(code, fields=fields)
 
+    def _check_replacements(self) -> None:
+        """A replacement that is retired itself sends readers to another dead end."""
+        status = {code.code: code.fields.get("status", "active") for code in self.codes}
+        for code in self.codes:
+            replacement = code.fields.get("replaced_by")
+            if replacement and status.get(replacement) == "retired":
+                self.report(code.line, code.end_line, f"code {code.code} is replaced by {replacement}, which is retired too; name a code in use")
+
     def _codes_named(self, code: ErrorCode, column: Column, value: Any) -> tuple[str, ...]:
         """The codes a cell names that lead somewhere, once each; the others reported."""
         kept: list[str] = []
+        seen: set[str] = set()
         for other in column.codes_named(value):
-            if other in kept:
-                self.report(code.line, code.end_line, f"code {code.code} has {other} twice in {column.name}; keep it once")
+            if other in seen:
+                if other != code.code:
+                    self.report(code.line, code.end_line, f"code {code.code} has {other} twice in {column.name}; keep it once")
             elif other == code.code:
                 self.report(code.line, code.end_line, f"code {code.code} has itself in {column.name}; remove {other} from its {column.name}")
             elif other not in self.first_line_of:
                 self.report(code.line, code.end_line, f"code {code.code} has {column.name} {other!r}, which is not a code of this catalog; fix or remove it")
             else:
                 kept.append(other)
+            seen.add(other)
         return tuple(kept)
 
     def _decode(self, data: bytes) -> str:
@@ -384,7 +401,7 @@ class _CatalogParser:
             if len(fields) < len(columns):
                 continue
             code = fields[code_at].strip()
-            if _CODE.fullmatch(code) and (any(character.isdigit() for character in code) or ", " not in line):
+            if _CODE.fullmatch(code) and (_DIGIT_RUNS.search(code) or ", " not in line):
                 return number
         return None
 
@@ -449,7 +466,7 @@ class _CatalogParser:
             if not cell:
                 continue
             try:
-                value = column.read(self._text(line, end_line, code, name, cell))
+                value = column.read(self._text(line, end_line, code, name, cell) if column.free_text else cell)
             except CellError as error:
                 self.report(line, end_line, f"the {name} of code {code}: {error}")
                 value = column.empty if error.kept is None else error.kept
@@ -465,6 +482,6 @@ class _CatalogParser:
         found = _NOT_TEXT.search(value)
         if found:
             value, count = _NOT_TEXT.subn("\N{REPLACEMENT CHARACTER}", value)
-            more = f" and {count - 1} more such characters" if count > 1 else ""
+            more = f" and {count - 1} more" if count > 1 else ""
             self.report(line, end_line, f"the {column} of code {code} contains {_describe(found[0])}{more}; remove {'them' if more else 'it'} (shown as \N{REPLACEMENT CHARACTER})")
         return value

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 
+from sphinx_errcodes.catalog import BUILT_IN_COLUMNS
 from sphinx_errcodes.check import check
 from sphinx_errcodes.explain import explain
 from sphinx_errcodes.export import schema
@@ -39,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     commands.add_parser("schema", help="print the JSON Schema of errcodes.json")
     arguments = parser.parse_args(argv)
+    declared = [name for name, _label in getattr(arguments, "extra_column", [])]
+    if len(set(declared)) != len(declared):
+        parser.error("a column is given twice in --extra-column (names are not case-sensitive); keep one")
 
     if arguments.command == "schema":
         output, status = json.dumps(schema(), indent=2, ensure_ascii=False) + "\n", 0
@@ -60,6 +64,8 @@ def _extra_column(text: str) -> tuple[str, str]:
     name, equals, label = text.partition("=")
     if not (equals and name.strip() and label.strip()):
         raise argparse.ArgumentTypeError(f"{text!r}: write NAME=LABEL, such as owner='Owning team'")
+    if name.strip().lower() in BUILT_IN_COLUMNS:
+        raise argparse.ArgumentTypeError(f"{name.strip()!r} is a built-in column; give your column another name")
     return name.strip().lower(), label.strip()
 
 

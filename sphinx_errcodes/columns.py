@@ -58,6 +58,7 @@ class Column:
     unique: bool = False  # no two rows have the same value, nor a value that is another row's code
     filterable: bool = False  # the filter box matches it (name:, http:, retryable, status:)
     declared_by_project: bool = False  # in errcodes_extra_columns; errcodes.json has these under "extra"
+    free_text: bool = False  # any text, so checked for characters that are not text; the other readers take a strict form
 
     @property
     def css(self) -> str:
@@ -85,12 +86,13 @@ def _one_code(cell: str) -> str:
 
 def _name(cell: str) -> str:
     if not CODE_PATTERN.fullmatch(cell):
-        raise CellError(f"{cell!r} is not a name: write letters, digits, '_', '.' and '-' (such as NOT_FOUND or ENOENT), not starting or ending with '.'")
+        raise CellError(f"{cell!r} is not a name: write ASCII letters, digits, '_', '.' and '-' (such as NOT_FOUND or ENOENT), not starting or ending with '.'")
     return cell
 
 
 def _http_status(cell: str) -> int:
-    if not (cell.isascii() and cell.isdigit() and 100 <= int(cell) <= 599):
+    # Three ASCII digits, as HTTP writes them: no sign, no leading zero, and no int() of a huge number.
+    if not (len(cell) == 3 and cell.isascii() and cell.isdigit() and 100 <= int(cell) <= 599):
         raise CellError(f"{cell!r} is not an HTTP status: write a number from 100 to 599, such as 404")
     return int(cell)
 
@@ -145,7 +147,8 @@ def _see_also_note(codes: tuple[str, ...], translate: Translate) -> str:
     return translate("See also: %s")
 
 
-_ANY_CODE = {"type": "string", "pattern": "^(?!\\.)[A-Za-z0-9_.\\-]+(?<!\\.)$"}
+# Without lookaround, which some validators (RE2) cannot compile.
+_ANY_CODE = {"type": "string", "pattern": "^[A-Za-z0-9_-]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$"}
 
 OPTIONAL_COLUMNS: tuple[Column, ...] = (
     Column("name", "name", _name, {"description": "The code's symbolic name, unique in the catalog.", **_ANY_CODE}, empty="", unique=True, filterable=True),
@@ -159,13 +162,13 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "retryable",
-        "retry",
+        "retryable",
         _retryable,
         {"description": "Whether the request may be retried as it is; absent when not known.", "type": "boolean"},
         badge=_retryable_badge,
         filterable=True,
     ),
-    Column("since", "since", _text, {"description": "The version that introduced the code.", "type": "string"}, empty="", badge=_since_badge),
+    Column("since", "since", _text, {"description": "The version that introduced the code.", "type": "string"}, empty="", badge=_since_badge, free_text=True),
     Column(
         "status",
         "status",
@@ -198,7 +201,7 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
 
 def extra_column(name: str, label: str) -> Column:
     """A column that a project declares in ``errcodes_extra_columns``: text, shown as "label: value"."""
-    return Column(name, label, _text, {"type": "string"}, empty="", note=lambda value, translate: f"{label}: {value}", declared_by_project=True)
+    return Column(name, label, _text, {"type": "string"}, empty="", note=lambda value, translate: f"{label}: {value}", declared_by_project=True, free_text=True)
 
 
 def columns_with(extra: Mapping[str, str]) -> dict[str, Column]:

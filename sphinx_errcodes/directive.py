@@ -64,6 +64,8 @@ def check_extra_columns(app: Sphinx, config: Config) -> None:
             problem = __("give each column a name and a label, both text, such as {'owner': 'Owning team'}")
         elif name.strip().lower() in BUILT_IN_COLUMNS:
             problem = __("%r is a built-in column; give your column another name") % name
+        elif name.strip().lower() in kept:
+            problem = __("the column %r is declared more than once (names are not case-sensitive); keep one") % name.strip().lower()
         else:
             kept[name.strip().lower()] = label.strip()
             continue
@@ -111,7 +113,9 @@ class ErrorCodesDirective(SphinxDirective):
             for (title, members), anchor in _with_anchors(group_by_category(codes))
         ]
         domain.note_rendering(docname, Rendering(self.lineno, categories))
-        return [_section(category, explanations) for category in categories]
+        # Every list of the catalog sizes its code column alike, so that the messages line up.
+        widths = (max((len(code.code) for code in codes), default=0), max((len(code.fields.get("name", "")) for code in codes), default=0))
+        return [_section(category, widths, explanations) for category in categories]
 
     def _warn(self, message: str, subtype: str) -> None:
         logger.warning(message, location=self.get_location(), type="errcodes", subtype=subtype)
@@ -121,11 +125,11 @@ def _text_of(explanation: nodes.Element | None) -> str:
     return explanation.astext() if explanation is not None else ""
 
 
-def _section(category: Category, explanations: dict[str, nodes.Element]) -> nodes.section:
+def _section(category: Category, widths: tuple[int, int], explanations: dict[str, nodes.Element]) -> nodes.section:
     section = nodes.section(ids=[category.anchor], classes=["errcodes-category"])
     section += exactly_as_written(nodes.title(category.title, category.title))
     section += addnodes.index(entries=[_index_entry(entry.code) for entry in category.entries])
-    section += error_code_list_of(category.entries, explanations)
+    section += error_code_list_of(category.entries, widths, explanations)
     return section
 
 

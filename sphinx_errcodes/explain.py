@@ -15,11 +15,19 @@ from sphinx_errcodes.columns import Column, columns_with
 def explain(wanted: str, path: str, extra_columns: Mapping[str, str]) -> tuple[str, int]:
     """The code as text, and the exit status: 1 when the catalog has no such code or name."""
     codes, problems = read_catalog(path, extra_columns)
+    unreadable = [problem for problem in problems if not problem.line]
+    if unreadable:
+        return "".join(f"{problem}\n" for problem in unreadable), 1
     code = find(codes, wanted)
     if code is None:
-        unreadable = "; it has problems: run 'python -m sphinx_errcodes check' on it" if problems else ""
-        return f"{path}: no code or name {wanted!r} in this catalog{unreadable}\n", 1
-    return explanation(code, columns_with(extra_columns)), 0
+        more = "; it has problems: run 'python -m sphinx_errcodes check' on it" if problems else ""
+        return f"{path}: no code or name {wanted!r} in this catalog{more}\n", 1
+    text = explanation(code, columns_with(extra_columns))
+    # What the catalog says of this row, or of every row (its header), is not left out in silence.
+    relevant = [problem for problem in problems if problem.line <= code.end_line and problem.end_line >= code.line or problem.line == 1]
+    if relevant:
+        text += "\nProblems in the catalog that this leaves out:\n" + "".join(f"  {problem}\n" for problem in relevant)
+    return text, 0
 
 
 def find(codes: list[ErrorCode], wanted: str) -> ErrorCode | None:
@@ -33,21 +41,23 @@ def find(codes: list[ErrorCode], wanted: str) -> ErrorCode | None:
 def explanation(code: ErrorCode, columns: Mapping[str, Column]) -> str:
     name = code.fields.get("name")
     lines = [f"{code.code}  {name}" if name else code.code, "", code.description, ""]
-    facts = [("category", code.category)]
+    facts = [("Category", code.category)]
     for column in columns.values():
         value = code.value(column)
         if value == column.empty or column.name == "name":
             continue
-        facts.append((column.label, _shown(column, value)))
+        facts.append((column.label if column.declared_by_project else column.label[0].upper() + column.label[1:], _shown(column, value)))
     width = max(len(label) for label, _text in facts) + 2
-    lines += [f"{(label[0].upper() + label[1:] + ':').ljust(width)}{text}" for label, text in facts]
+    lines += [f"{(label + ':').ljust(width)}{text}" for label, text in facts]
     return "\n".join(lines) + "\n"
 
 
 def _shown(column: Column, value) -> str:
-    """Text as written; codes as a list; a number or yes/no as the page's badge words it ("HTTP 404 Not Found", "Retryable")."""
+    """Text as written; codes as a list; yes or no; an HTTP status as the page's badge words it ("HTTP 404 Not Found")."""
     if column.names_codes:
         return ", ".join(column.codes_named(value))
-    if isinstance(value, (int, bool)) and column.badge is not None:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int) and column.badge is not None:
         return column.badge(value, str)  # the terminal is not translated
     return str(value)

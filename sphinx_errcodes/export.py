@@ -21,7 +21,8 @@ from sphinx_errcodes.domain import ErrorCodesDomain
 from sphinx_errcodes.html import makes_website
 from sphinx_errcodes.nodes import Entry
 
-FORMAT_VERSION = 1
+# 2: the optional columns and extra (version 1 allowed no other keys).
+FORMAT_VERSION = 2
 FILENAME = "errcodes.json"
 SCHEMA = Path(__file__).with_name("errcodes.schema.json")
 

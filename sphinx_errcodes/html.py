@@ -8,6 +8,7 @@ does not move when the script starts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from html import escape
 
@@ -37,11 +38,13 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
     backlinks = node["backlinks"]
     explanations = explanations_in(node)
     classes = escape(" ".join(node["classes"]))
+    code_chars, name_chars = node["widths"]
+    sizes = f' style="--errcodes-code-chars: {code_chars}; --errcodes-name-chars: {name_chars}"'
     entries = node["entries"]
     for start in range(0, len(entries), ENTRIES_PER_LIST):
         part = entries[start : start + ENTRIES_PER_LIST]
         # The count sizes the list until the browser lays it out.
-        translator.body.append(f'<dl class="{classes}" data-errcodes-count="{len(part)}">\n')
+        translator.body.append(f'<dl class="{classes}" data-errcodes-count="{len(part)}"{sizes}>\n')
         for entry in part:
             head, tail = _entry(entry, columns, notes_of(entry, columns, backlinks), controls)
             translator.body.append(head)
@@ -57,15 +60,23 @@ def _entry(entry: Entry, columns: Mapping[str, Column], notes: list[Note], contr
     code = entry.code
     anchor, text = escape(code.anchor), escape(code.code)
     name = code.value(columns["name"])
-    beside = f' <code class="errcodes-name">{escape(name)}</code>' if name else ""
+    beside = f' <code class="errcodes-name">{_breakable(name)}</code>' if name else ""
     badges = "".join(f' <span class="errcodes-badge {badge.css}">{escape(badge.text)}</span>' for badge in badges_of(code, columns))
     status = code.fields.get("status")
     head = (
         f'<div class="errcodes-entry{f" errcodes-{status}" if status else ""}" id="{anchor}"{_filter_data(code, columns)}>'
-        f'<dt><code class="errcodes-code">{text}</code>{beside}{badges}{controls.format(anchor=anchor, code=text)}</dt>'
+        f'<dt><code class="errcodes-code">{_breakable(code.code)}</code>{beside}{badges}{controls.format(anchor=anchor, code=text)}</dt>'
         f'<dd><p class="errcodes-description">{escape(code.description)}</p>'
     )
     return head, f'{"".join(map(_note, notes))}</dd></div>\n'
+
+
+def _breakable(identifier: str) -> str:
+    """An escaped code or name that a phone may break after ``_``, ``.`` or ``-``, where its words meet, and nowhere else."""
+    return _WORD_ENDS.sub(r"\1<wbr>", escape(identifier))
+
+
+_WORD_ENDS = re.compile(r"(?<=.)([_.\-])(?=.)")
 
 
 def _filter_data(code: ErrorCode, columns: Mapping[str, Column]) -> str:
@@ -105,7 +116,7 @@ def visit_error_code_filter(translator: HTML5Translator, node: nodes.Element) ->
         '<div class="errcodes-filter" role="search" aria-labelledby="errcodes-filter-label">'
         '<label class="errcodes-filter-label" id="errcodes-filter-label" for="errcodes-filter-input">Filter codes</label>'
         '<input class="errcodes-filter-input" id="errcodes-filter-input" type="search" autocomplete="off" spellcheck="false"'
-        ' placeholder="A code, or words of its message" aria-describedby="errcodes-filter-status"/>'
+        ' placeholder="A code, a name, or words of its message" aria-describedby="errcodes-filter-status"/>'
         f'<p class="errcodes-filter-status" id="errcodes-filter-status" role="status" aria-live="polite">{_count(node["total"])}</p>'
         "</div>\n"
     )

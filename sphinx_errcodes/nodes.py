@@ -56,9 +56,12 @@ class error_code_list(nodes.General, nodes.Element):
     """
 
 
-def error_code_list_of(entries: list[Entry], explanations: Mapping[str, nodes.Element]) -> error_code_list:
-    """The node of a category; the explanations of its codes are its children, after the text of the messages."""
-    node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={})
+def error_code_list_of(entries: list[Entry], widths: tuple[int, int], explanations: Mapping[str, nodes.Element]) -> error_code_list:
+    """The node of a category; ``widths`` are the lengths of the longest code and name of the whole catalog.
+
+    The explanations of its codes are its children, after the text of the messages.
+    """
+    node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={}, widths=widths)
     node += nodes.Text("\n".join(entry.code.description for entry in entries))
     node += [explanations[entry.code.code] for entry in entries if entry.code.code in explanations]
     return exactly_as_written(node)

@@ -2,7 +2,8 @@
 
 ``_`` translates what the pages show, into the project's ``language``;
 ``__`` what the build prints, into the language of the console, as Sphinx
-does for its own messages. The compiled catalogs live in ``locale/``.
+does for its own messages. Compiled catalogs are looked for in ``locale/``
+beside this module.
 """
 
 from __future__ import annotations

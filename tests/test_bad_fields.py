@@ -35,6 +35,26 @@ BAD_CELLS = {
         "the http_status of code 37: '99' is not an HTTP status: write a number from 100 to 599, such as 404",
         ["Not retryable"],
     ),
+    "http_status with a leading zero": (
+        "37,INVALID_QUANTITY,Orders,Invalid quantity,0404,no,,",
+        "the http_status of code 37: '0404' is not an HTTP status: write a number from 100 to 599, such as 404",
+        ["Not retryable"],
+    ),
+    "http_status of thousands of digits": (
+        "37,INVALID_QUANTITY,Orders,Invalid quantity," + "4" * 5000 + ",no,,",
+        "the http_status of code 37: '" + "4" * 5000 + "' is not an HTTP status: write a number from 100 to 599, such as 404",
+        ["Not retryable"],
+    ),
+    "name equal to the code itself": (
+        "37,37,Orders,Invalid quantity,400,no,,",
+        "the name of code 37 is the code itself; leave the name empty or give another",
+        ["HTTP 400 Bad Request", "Not retryable"],
+    ),
+    "replaced_by a retired code": (
+        "37,INVALID_QUANTITY,Orders,Invalid quantity,400,no,retired,36\n38,,Orders,Old,,,retired,37",
+        "code 38 is replaced by 37, which is retired too; name a code in use",
+        ["HTTP 400 Bad Request", "Not retryable", "Retired"],
+    ),
     "retryable neither yes nor no": (
         "37,INVALID_QUANTITY,Orders,Invalid quantity,400,maybe,,",
         "the retryable of code 37: 'maybe' is not yes or no: write yes or no (true and false work too), or leave the cell empty when it is not known",
@@ -67,7 +87,7 @@ BAD_CELLS = {
     ),
     "name with a space": (
         "37,INVALID QUANTITY,Orders,Invalid quantity,400,no,,",
-        "the name of code 37: 'INVALID QUANTITY' is not a name: write letters, digits, '_', '.' and '-' (such as NOT_FOUND or ENOENT), not starting or ending with '.'",
+        "the name of code 37: 'INVALID QUANTITY' is not a name: write ASCII letters, digits, '_', '.' and '-' (such as NOT_FOUND or ENOENT), not starting or ending with '.'",
         ["HTTP 400 Bad Request", "Not retryable"],
     ),
 }
@@ -76,7 +96,8 @@ BAD_CELLS = {
 @pytest.mark.parametrize("row, warning, shown", BAD_CELLS.values(), ids=BAD_CELLS.keys())
 def test_a_bad_cell_warns_at_its_line_and_the_row_keeps_what_is_valid(build_catalog, row, warning, shown):
     app, warnings, page = build_catalog(HEADER + GOOD + row + "\n")
-    assert warnings == [f"{app.srcdir / 'codes.csv'}:3: WARNING: {warning} [errcodes.catalog]"]
+    line = 2 + row.count("\n") + 1
+    assert warnings == [f"{app.srcdir / 'codes.csv'}:{line}: WARNING: {warning} [errcodes.catalog]"]
     entry = page.find(id="code-37")
     assert entry.find(class_="errcodes-description").get_text() == "Invalid quantity"
     assert [badge.get_text() for badge in entry.find_all(class_="errcodes-badge")] == shown
@@ -102,8 +123,9 @@ def test_a_declared_column_is_read(build_catalog):
     [
         ({"name": "Name"}, "errcodes_extra_columns: 'name': 'name' is a built-in column; give your column another name"),
         ({"owner": 5}, "errcodes_extra_columns: 'owner': give each column a name and a label, both text, such as {'owner': 'Owning team'}"),
+        ({"owner": "A", " Owner ": "B"}, "errcodes_extra_columns: ' Owner ': the column 'owner' is declared more than once (names are not case-sensitive); keep one"),
     ],
-    ids=["built-in name", "label not text"],
+    ids=["built-in name", "label not text", "declared twice"],
 )
 def test_a_wrong_column_declaration_is_reported(build_catalog, declared, warning):
     app, warnings, _page = build_catalog("code,category,description\n36,Funds,Insufficient funds\n", confoverrides={"errcodes_extra_columns": declared})

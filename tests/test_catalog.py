@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sphinx_errcodes.catalog import ErrorCode, code_sort_key, group_by_category, parse_catalog
+from sphinx_errcodes.catalog import CatalogProblem, ErrorCode, code_sort_key, group_by_category, parse_catalog, read_catalog
 
 HEADER = b"code,category,description\n"
 
@@ -58,3 +58,76 @@ def test_a_header_cell_with_a_line_break_keeps_every_message_on_one_line():
     _, problems = parse_catalog(b'code,"category\nx",description\n36,Funds\n', "c.csv")
     assert "too few fields: 2 instead of 3 ('code', 'category\\nx', 'description'); add the missing fields" in [p.message for p in problems]
     assert [p.message for p in problems if "\n" in p.message] == []
+
+
+def test_integers_of_thousands_of_digits_sort_numerically():
+    huge = "9" * 5_000  # int() refuses more than 4,300 digits
+    assert sorted([huge, "-" + huge, "1" + huge, "36"], key=code_sort_key) == ["-" + huge, "36", huge, "1" + huge]
+    assert sorted([f"E{huge}", "E10"], key=code_sort_key) == ["E10", f"E{huge}"]
+
+
+def test_a_row_gives_the_lines_its_quoted_fields_take():
+    codes, problems = parse_catalog(HEADER + b'36,Funds,"Insufficient\nfunds,\nreally"\n37,Funds,Invalid quantity\n', "c.csv")
+    assert problems == []
+    assert [(code.code, code.line, code.end_line) for code in codes] == [("36", 2, 4), ("37", 5, 5)]
+
+
+def test_a_description_of_several_lines_of_prose_is_read_whole():
+    description = "Insufficient funds.\nNote, however, that a transfer may help,\ncard_declined, or not."
+    codes, problems = parse_catalog(HEADER + f'36,Funds,"{description}"\n'.encode(), "c.csv")
+    assert problems == []
+    assert [code.description for code in codes] == [description]
+
+
+def test_a_quote_left_open_is_reported_with_the_lines_it_took_and_they_are_read_as_rows():
+    codes, problems = parse_catalog(HEADER + b'36,Funds,"Insufficient funds\n37,Funds,Invalid quantity\n38,Funds,Expired"\n', "c.csv")
+    assert [(code.code, code.description, code.line, code.end_line) for code in codes] == [
+        ("36", "Insufficient funds", 2, 2),
+        ("37", "Invalid quantity", 3, 3),
+        ("38", 'Expired"', 4, 4),
+    ]
+    assert [(problem.line, problem.end_line) for problem in problems] == [(2, 4)]
+    assert problems[0].message.startswith("quote left open: the quoted field that starts on this line takes lines 2-4 and line 3 inside it reads as a row of codes")
+
+
+def test_a_quote_inside_a_quote_left_open_is_kept_single():
+    codes, problems = parse_catalog(HEADER + b'36,Funds,"Say ""no""\n37,Funds,Invalid quantity\n', "c.csv")
+    assert [code.description for code in codes] == ['Say "no"', "Invalid quantity"]
+    assert [problem.line for problem in problems] == [2]
+
+
+def test_text_after_a_closing_quote_on_its_line_skips_the_row_and_only_it():
+    codes, problems = parse_catalog(HEADER + b'36,Funds,"Insufficient" funds\n37,Funds,Invalid quantity\n', "c.csv")
+    assert [code.code for code in codes] == ["37"]
+    assert [str(problem) for problem in problems] == [
+        "c.csv:2: malformed CSV: a quoted field is followed by text, not by a comma or the end of the line;"
+        " put a field that contains commas, quotes or line breaks in double quotes and double any quote inside it"
+    ]
+
+
+def test_without_a_code_column_the_warning_names_every_line_left_unread():
+    codes, problems = parse_catalog(b"number,category,description\n36,Funds,Insufficient funds\n37,Funds,Invalid quantity\n", "c.csv")
+    assert codes == []
+    assert [(problem.message, problem.line, problem.end_line) for problem in problems if "'code'" in problem.message] == [
+        ("missing required column 'code' in the header, so no row is read; the columns are code,category,description", 1, 3)
+    ]
+
+
+def test_see_also_keeps_each_other_code_once_in_its_order():
+    codes, _ = parse_catalog(b"code,category,description,see_also\n36,Funds,x,37 36 38 37 99\n37,Funds,y,\n38,Funds,z,\n", "c.csv")
+    assert codes[0].fields["see_also"] == ("37", "38")
+
+
+def test_an_unreadable_file_is_a_problem_of_the_whole_file(tmp_path, monkeypatch):
+    path = tmp_path / "codes.csv"
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    assert read_catalog(path) == ([], [CatalogProblem(str(path), 0, f"cannot read catalog file {path}: Permission denied")])
+
+
+def test_a_path_with_a_nul_character_is_a_problem_not_an_exception(tmp_path):
+    path = f"{tmp_path}/codes\x00.csv"
+    assert read_catalog(path) == ([], [CatalogProblem(path, 0, f"cannot read catalog file {path!r}: a file name cannot contain a NUL character")])

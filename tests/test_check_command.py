@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
 import shutil
 import subprocess
 import sys
@@ -12,10 +11,11 @@ import sys
 import pytest
 
 from conftest import PROJECT, ROOTS, warnings_of
+from sphinx_errcodes.cli import main
 
 
-def check(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", *arguments], capture_output=True, text=True, cwd=PROJECT)
+def check(*arguments: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", *arguments], capture_output=True, text=True, cwd=PROJECT, **kwargs)
 
 
 def write_bad_catalog(tmp_path):
@@ -73,56 +73,73 @@ def test_a_usage_error_exits_with_status_2():
     assert "FILE" in result.stderr
 
 
-def unreadable_paths(tmp_path) -> dict[str, tuple[str, str]]:
-    """(path, what the message says after the path) for each kind of path that is no readable file."""
-    (tmp_path / "folder").mkdir()
-    (tmp_path / "dangling").symlink_to(tmp_path / "gone.csv")
-    (tmp_path / "loop").symlink_to(tmp_path / "loop")
-    return {
-        "a folder": (str(tmp_path / "folder"), f"cannot read catalog file {tmp_path / 'folder'}: Is a directory"),
-        "a dangling link": (str(tmp_path / "dangling"), f"catalog file not found: {tmp_path / 'dangling'} is a symbolic link to {tmp_path / 'gone.csv'}, which does not exist"),
-        "a link loop": (str(tmp_path / "loop"), f"cannot read catalog file {tmp_path / 'loop'}: Too many levels of symbolic links"),
-    }
-
-
-@pytest.mark.parametrize("kind", ["a folder", "a dangling link", "a link loop"])
-def test_a_path_that_is_no_readable_file_is_named_in_a_problem(tmp_path, kind):
-    path, message = unreadable_paths(tmp_path)[kind]
-    result = check(path)
-    assert (result.returncode, result.stderr) == (1, "")
-    assert result.stdout == f"{path}: {message}\n"
-
-
-def test_a_path_with_a_nul_character_is_a_problem_not_a_traceback():
-    # A NUL cannot be passed on a command line, but a tool may call main() with one.
-    result = subprocess.run(
-        [sys.executable, "-c", "import sys; from sphinx_errcodes.cli import main; sys.exit(main(['check', 'codes\\x00.csv']))"], capture_output=True, text=True, cwd=PROJECT
-    )
-    assert (result.returncode, result.stderr) == (1, "")
-    assert "a file name cannot contain a NUL character" in result.stdout
-
-
-def test_output_that_cannot_encode_a_character_is_escaped_not_a_traceback(tmp_path):
+def test_a_problem_of_a_span_of_lines_has_its_last_line_in_json(tmp_path):
     path = tmp_path / "codes.csv"
-    path.write_text("code,category,description\n36,资金,资金不足\n36,资金,再次\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", str(path)], capture_output=True, cwd=PROJECT, env={**os.environ, "PYTHONIOENCODING": "ascii"})
-    assert (result.returncode, result.stderr) == (1, b"")
-    assert result.stdout == f"{path}:3: duplicate code 36: already defined on line 2; keep one row per code\n".encode("ascii")
+    path.write_bytes(b'code,category,description\n36,Funds,"Insufficient funds\n37,Funds,Invalid quantity\n')
+    (problem,) = json.loads(check("--format", "json", str(path)).stdout)
+    assert (problem["line"], problem["end_line"]) == (2, 3)
 
 
-def test_json_output_that_cannot_encode_a_character_uses_json_escapes(tmp_path):
-    path = tmp_path / "资金.csv"
-    path.write_text("code,category,description\n36,Funds,x\n36,Funds,y\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", "--format", "json", str(path)], capture_output=True, cwd=PROJECT, env={**os.environ, "PYTHONIOENCODING": "ascii"})
-    assert (result.returncode, result.stderr) == (1, b"")
-    assert json.loads(result.stdout)[0]["path"] == str(path)
-
-
-def test_a_reader_that_stops_early_does_not_make_a_traceback(tmp_path):
+def test_text_the_output_cannot_encode_is_escaped_not_a_traceback(tmp_path):
     path = tmp_path / "codes.csv"
-    path.write_text("code,category,description\n" + "".join(f"x y{n},Funds,Bad\n" for n in range(20_000)), encoding="utf-8")
-    result = subprocess.run(f"{shlex.quote(sys.executable)} -m sphinx_errcodes check {shlex.quote(str(path))} | head -1", shell=True, capture_output=True, text=True, cwd=PROJECT, executable="/bin/bash")
-    assert result.stderr == ""
-    assert result.stdout.startswith(f"{path}:2: invalid code 'x y0'")
-    status = subprocess.run(f"set -o pipefail; {shlex.quote(sys.executable)} -m sphinx_errcodes check {shlex.quote(str(path))} | head -1 >/dev/null", shell=True, cwd=PROJECT, executable="/bin/bash")
-    assert status.returncode == 1
+    path.write_text("code,category,description,说明\n36,资金,资金不足,x\nx €,Funds,Bad,y\n", encoding="utf-8")
+    result = check(str(path), env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert (result.returncode, result.stderr) == (1, "")
+    unknown_column, invalid_code = result.stdout.splitlines()
+    assert unknown_column.startswith(f"{path}:1: unknown column '\\u8bf4\\u660e'; the columns are")
+    assert invalid_code.startswith(f"{path}:3: invalid code 'x \\u20ac': a code is")
+
+
+def test_json_the_output_cannot_encode_is_escaped_and_stays_json(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("code,category,description\nx €,Funds,Bad\n", encoding="utf-8")
+    result = check("--format", "json", str(path), env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert (result.returncode, result.stderr) == (1, "")
+    assert json.loads(result.stdout)[0]["message"].startswith("invalid code 'x €'")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback_and_the_status_tells_the_catalog(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text("code,category,description\n" + "36,Funds,Insufficient funds\n" * 10_000, encoding="utf-8")  # 700 KB of problems
+    process = subprocess.Popen([sys.executable, "-m", "sphinx_errcodes", "check", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=PROJECT)
+    process.stdout.readline()
+    process.stdout.close()  # as `… | head -1` does
+    assert (process.wait(), process.stderr.read()) == (1, b"")
+
+
+def test_closed_output_is_no_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", "check", "data/codes.csv"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=PROJECT, preexec_fn=lambda: os.close(1))
+    assert (result.returncode, result.stderr) == (0, b"")
+
+
+def test_a_directory_is_a_problem_not_a_traceback(tmp_path):
+    result = check(str(tmp_path))
+    assert (result.returncode, result.stdout, result.stderr) == (1, f"{tmp_path}: cannot read catalog file {tmp_path}: Is a directory\n", "")
+
+
+def test_a_dangling_symbolic_link_names_the_link_and_its_target(tmp_path):
+    (tmp_path / "codes.csv").symlink_to("moved.csv")
+    result = check(str(tmp_path / "codes.csv"))
+    assert result.returncode == 1
+    assert result.stdout == f"{tmp_path / 'codes.csv'}: catalog file not found: {tmp_path / 'codes.csv'} is a symbolic link to moved.csv, which does not exist\n"
+
+
+def test_a_symbolic_link_loop_is_a_problem_not_a_traceback(tmp_path):
+    (tmp_path / "codes.csv").symlink_to("other.csv")
+    (tmp_path / "other.csv").symlink_to("codes.csv")
+    result = check(str(tmp_path / "codes.csv"))
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout == f"{tmp_path / 'codes.csv'}: cannot read catalog file {tmp_path / 'codes.csv'}: Too many levels of symbolic links\n"
+
+
+def test_a_path_with_a_nul_character_is_a_problem_not_a_traceback(capsys):
+    # No command line can hold a NUL; a script calling main() can.
+    path = "codes\x00.csv"
+    assert main(["check", path]) == 1
+    assert capsys.readouterr().out == f"{path}: cannot read catalog file {os.path.abspath(path)!r}: a file name cannot contain a NUL character\n"
+
+
+def test_a_code_of_thousands_of_digits_passes_as_it_builds(tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text(f"code,category,description\n{'9' * 5_000},Funds,Huge\n36,Funds,Small\n", encoding="utf-8")
+    assert check(str(path)).returncode == 0

@@ -8,6 +8,8 @@ import shlex
 import subprocess
 import sys
 
+import pytest
+
 from conftest import PROJECT, ROOTS
 from sphinx_errcodes.export import SCHEMA
 
@@ -38,7 +40,7 @@ def test_a_code_is_found_by_its_name():
     by_name = run("explain", "INSUFFICIENT_FUNDS", "--catalog", str(FIELDS), "--extra-column", "owner=Owning team")
     by_code = run("explain", "36", "--catalog", str(FIELDS), "--extra-column", "owner=Owning team")
     assert by_name.stdout == by_code.stdout
-    assert "Retry:       Not retryable\n" in by_code.stdout
+    assert "Retryable:   no\n" in by_code.stdout
     assert "See also:    37\n" in by_code.stdout
     assert "Owning team: Payments\n" in by_code.stdout
 
@@ -79,3 +81,26 @@ def test_the_extension_guide_shows_what_explain_prints():
     arguments = shlex.split(command.removeprefix("   $ python -m sphinx_errcodes "))
     result = run(*arguments)
     assert result.stdout.rstrip("\n").split("\n") == [line.removeprefix("   ") for line in shown]
+
+
+def test_a_catalog_that_cannot_be_read_is_named_with_its_reason(tmp_path):
+    result = run("explain", "36", "--catalog", str(tmp_path / "missing.csv"))
+    assert (result.returncode, result.stdout) == (1, f"{tmp_path / 'missing.csv'}: catalog file not found: {tmp_path / 'missing.csv'}\n")
+
+
+def test_what_the_catalog_says_of_the_row_but_cannot_be_shown_is_listed(tmp_path):
+    catalog = tmp_path / "codes.csv"
+    catalog.write_text("code,category,description,http_status,owner\n36,Funds,Insufficient funds,abc,Payments\n", encoding="utf-8")
+    result = run("explain", "36", "--catalog", str(catalog))
+    assert result.returncode == 0
+    assert result.stdout.endswith(
+        "\nProblems in the catalog that this leaves out:\n"
+        f"  {catalog}:1: unknown column 'owner'; the columns are code, category, description and the optional name, http_status, retryable, since, status, replaced_by, see_also (declare a column of your own in errcodes_extra_columns)\n"
+        f"  {catalog}:2: the http_status of code 36: 'abc' is not an HTTP status: write a number from 100 to 599, such as 404\n"
+    )
+
+
+@pytest.mark.parametrize("declared", [["code=Code"], ["name=Nom"], ["owner=A", "Owner=B"]], ids=["code", "name", "twice"])
+def test_an_extra_column_that_cannot_be_one_is_a_usage_error(declared):
+    arguments = [argument for column in declared for argument in ("--extra-column", column)]
+    assert run("check", str(FIELDS), *arguments).returncode == 2

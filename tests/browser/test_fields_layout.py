@@ -79,10 +79,6 @@ def test_at_desktop_width_the_description_is_beside_the_longest_code(open_fields
 
 
 @themes
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs html.py to write the catalog's longest code and name on each list (--errcodes-code-chars, --errcodes-name-chars)",
-)
 def test_at_desktop_width_the_descriptions_of_a_catalog_line_up(open_fields_page, theme):
     page = open_fields_page(theme, viewport=WIDE)
     lefts = page.locator(".errcodes-description").evaluate_all("elements => elements.map(e => Math.round(e.getBoundingClientRect().left))")
