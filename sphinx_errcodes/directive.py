@@ -109,7 +109,7 @@ class ErrorCodesDirective(SphinxDirective):
         shared = codes_sharing_description(codes)
         explanations = explanations_of(self, codes)
         categories = [
-            Category(title, anchor, [Entry(code, shared.get(code.code), _text_of(explanations.get(code.code))) for code in members])
+            Category(title, anchor, [Entry(code, shared.get(code.code)) for code in members])
             for (title, members), anchor in _with_anchors(group_by_category(codes))
         ]
         domain.note_rendering(docname, Rendering(self.lineno, categories))
@@ -119,10 +119,6 @@ class ErrorCodesDirective(SphinxDirective):
 
     def _warn(self, message: str, subtype: str) -> None:
         logger.warning(message, location=self.get_location(), type="errcodes", subtype=subtype)
-
-
-def _text_of(explanation: nodes.Element | None) -> str:
-    return explanation.astext() if explanation is not None else ""
 
 
 def _section(category: Category, widths: tuple[int, int], explanations: dict[str, nodes.Element]) -> nodes.section:

@@ -124,6 +124,9 @@ def _parse(directive: SphinxDirective, code: str, path: Path) -> error_code_expl
         content = nested_parse_to_nodes(directive.state, text, source=str(path), allow_section_headings=True)
     node = error_code_explanation(code=code, collapsed=False)
     node += _without_sections(content)
+    # Docutils gives the nodes of a nested parse the page's file; their lines are the explanation's.
+    for element in node.findall(nodes.Element):
+        element.source = str(path)
     node["collapsed"] = len(node.astext()) > COLLAPSED_ABOVE
     return node
 

@@ -25,7 +25,6 @@ from sphinx_errcodes.translation import _
 class Entry(NamedTuple):
     code: ErrorCode
     same_message_as: SharedMessage | None
-    explanation: str = ""  # its plain text, when the code has an explanation file
 
 
 class Badge(NamedTuple):

@@ -107,6 +107,7 @@
       for (const element of section.querySelectorAll(".errcodes-entry")) {
         const code = element.querySelector(".errcodes-code");
         const description = element.querySelector(".errcodes-description");
+        const explanation = element.querySelector(".errcodes-explanation");
         const shown = !element.hidden;
         entries.push({
           element,
@@ -116,6 +117,10 @@
           http: element.getAttribute("data-errcodes-http-status") || "",
           retryable: RETRYABLE.get(element.getAttribute("data-errcodes-retryable")) || RETRYABLE.get("unknown"),
           status: (element.getAttribute("data-errcodes-status") || "active").toLowerCase(),
+          explained: explanation ? explanation.textContent.toLowerCase() : "",
+          // A long explanation starts closed; the filter opens it when it finds a word inside.
+          details: explanation instanceof HTMLDetailsElement ? explanation : null,
+          openedByFilter: false,
           shown,
           matched: shown,
         });
@@ -158,7 +163,8 @@
    * may be: the box filters while the reader types. */
   const MATCHES = {
     // The start of the code or of a word of the code or name, or of a word of the category or description.
-    word: (entry, term) => entry.code.includes(term.key) || entry.name.includes(term.key) || startsAWord(entry.text, term.value),
+    word: (entry, term) =>
+      entry.code.includes(term.key) || entry.name.includes(term.key) || startsAWord(entry.text, term.value) || foundInExplanation(entry, term),
     // As a word (the start of a code), or the HTTP status exactly.
     number: (entry, term) => entry.http === term.value || MATCHES.word(entry, term),
     http: (entry, term) => httpStatusFits(entry.http, term.value),
@@ -166,6 +172,23 @@
     status: (entry, term) => entry.status.startsWith(term.value),
     name: (entry, term) => entry.name.includes(term.key),
   };
+
+  function foundInExplanation(entry, term) {
+    return entry.explained !== "" && startsAWord(entry.explained, term.value);
+  }
+
+  /** Open a closed explanation that holds a word of the query; close it again when the query no longer does. */
+  function revealExplanation(entry, terms) {
+    if (!entry.details) return;
+    const found = entry.matched && terms.some((term) => (term.kind === "word" || term.kind === "number") && foundInExplanation(entry, term));
+    if (found && !entry.details.open) {
+      entry.details.open = true;
+      entry.openedByFilter = true;
+    } else if (!found && entry.openedByFilter) {
+      entry.details.open = false;
+      entry.openedByFilter = false;
+    }
+  }
 
   /** One term of a query (in lower case): what kind it is, what it looks for, and that after a space (see identifierKeys). */
   function parseTerm(text) {
@@ -223,6 +246,7 @@
       let matchedInCategory = 0;
       for (const entry of category.entries) {
         if (entry.matched || !narrowing) entry.matched = matches(entry, terms);
+        revealExplanation(entry, terms);
         if (entry.matched) matchedInCategory += 1;
       }
       const visible = matchedInCategory > 0;
@@ -409,6 +433,8 @@
     const target = catalogTarget();
     if (!target) return;
     if (uncover) uncover(target);
+    const details = target.querySelector("details.errcodes-explanation");
+    if (details) details.open = true;
     settleOn(target);
   }
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from .harness import CHROMIUM, FIELDS_PROJECT, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve
+from .harness import CHROMIUM, EXPLANATIONS_PROJECT, FIELDS_PROJECT, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve
 
 WIDE = {"width": 1280, "height": 900}
 
@@ -98,6 +98,23 @@ def open_fields_page(open_page, fields_site_url) -> Callable[..., Page]:
 
     def open_(theme: str = "furo", path: str = "errors.html", **context_options) -> Page:
         return open_page(path, base_url=fields_site_url(theme), **context_options)
+
+    return open_
+
+
+@pytest.fixture(scope="session")
+def explanations_site_url(tmp_path_factory) -> Iterator[str]:
+    """``roots/test-explanations`` in furo, built once with ``-W``."""
+    with serve(build_site(EXPLANATIONS_PROJECT, tmp_path_factory.mktemp("explanations"), {"html_theme": "furo"})) as url:
+        yield url
+
+
+@pytest.fixture
+def open_explanations_page(open_page, explanations_site_url) -> Callable[..., Page]:
+    """``open_explanations_page(path="errors.html", **context_options)``: the page of the catalog with explanations."""
+
+    def open_(path: str = "errors.html", **context_options) -> Page:
+        return open_page(path, base_url=explanations_site_url, **context_options)
 
     return open_
 

@@ -1,0 +1,140 @@
+"""Explanations: one file per code, real Sphinx content under the code's message."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import ROOTS, edit_source, parse_html, warnings_of
+
+
+@pytest.fixture(scope="module")
+def built(build):
+    return build("test-explanations")
+
+
+@pytest.fixture(scope="module")
+def page(built):
+    return parse_html(built.outdir / "errors.html")
+
+
+@pytest.fixture
+def srcdir(tmp_path):
+    shutil.copytree(ROOTS / "test-explanations", tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def explanation(page, code):
+    return page.find(id=f"code-{code}").find(class_="errcodes-explanation")
+
+
+def test_files_inside_the_source_folder_build_without_warnings_and_are_no_pages(built):
+    assert warnings_of(built) == ""
+    assert not (built.outdir / "explanations").exists()
+
+
+def test_an_explanation_follows_the_message(page):
+    description = page.find(id="code-36").find(class_="errcodes-description")
+    assert description.find_next_sibling()["class"] == ["errcodes-explanation"]
+
+
+def test_an_explanation_is_real_content_with_lists_admonitions_and_links(page):
+    shown = explanation(page, "36")
+    assert [item.get_text() for item in shown.select("ul li")] == ["the available funds of the account;", "the amount of the request."]
+    assert shown.find(class_="admonition").find("a")["href"] == "#code-37"
+
+
+def test_headings_of_an_explanation_are_no_sections_of_the_page(page):
+    assert explanation(page, "36").find(class_="rubric").get_text() == "What to check"
+    assert "What to check" not in [a.get_text() for a in page.select(".toctree-wrapper a, nav a")]
+    assert explanation(page, "36").find(["h1", "h2", "h3", "h4", "section"]) is None
+
+
+def test_a_markdown_explanation_is_read_with_myst(page):
+    shown = explanation(page, "E0308")
+    assert shown.find(class_="rubric").get_text() == "Example"
+    assert shown.find("pre").get_text() == 'x: int = "text"\n'
+    assert shown.find("a")["href"] == "#code-36"
+
+
+def test_a_short_explanation_is_shown_in_full(page):
+    assert explanation(page, "36").name == "div"
+
+
+def test_a_long_explanation_starts_collapsed_behind_a_toggle(page):
+    shown = explanation(page, "-99")
+    assert shown.name == "details"
+    assert not shown.has_attr("open")
+    assert shown.find("summary").get_text() == "Explanation"
+
+
+def test_a_code_without_an_explanation_has_none(page):
+    assert explanation(page, "37") is None
+
+
+def test_other_builders_show_the_explanation_under_the_message(build):
+    app = build("test-explanations", "text")
+    text = " ".join((app.outdir / "errors.txt").read_text(encoding="utf-8").split())
+    assert "Insufficient funds The account's funds do not cover the request. -[ What to check ]-" in text
+
+
+@pytest.mark.parametrize(
+    "name, content, warning",
+    [
+        ("99.rst", "Nothing.\n", "explanation for code 99, which is not in the catalog; rename or remove the file"),
+        ("36.md", "Again.\n", "code 36 has two explanations, 36.rst and 36.md; keep one (36.rst is used)"),
+        ("37.txt", "Text.\n", "37.txt is not an explanation: name it <code>.rst or <code>.md"),
+    ],
+    ids=["unknown code", "two files for one code", "another suffix"],
+)
+def test_a_misplaced_file_is_named_in_a_warning(build, srcdir, name, content, warning):
+    (srcdir / "explanations" / name).write_text(content, encoding="utf-8")
+    app = build("test-explanations", srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [f"{srcdir / 'explanations' / name}:1: WARNING: {warning} [errcodes.explanation]"]
+
+
+def test_an_undecodable_file_is_named_at_its_line(build, srcdir):
+    (srcdir / "explanations" / "37.rst").write_bytes(b"First line.\nSecond \xff line.\n")
+    app = build("test-explanations", srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'explanations' / '37.rst'}:2: WARNING: the explanation is not valid UTF-8 (byte 0xff); save it as UTF-8 [errcodes.explanation]"
+    ]
+
+
+def test_a_markdown_explanation_without_myst_says_what_to_add(build, srcdir):
+    app = build("test-explanations", srcdir=srcdir, confoverrides={"extensions": ["sphinx_errcodes"]})
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'explanations' / 'E0308.md'}:1: WARNING: a Markdown explanation needs MyST-Parser: add 'myst_parser' to extensions in conf.py, or write E0308.rst [errcodes.explanation]"
+    ]
+
+
+def test_a_problem_inside_an_explanation_is_reported_at_its_file_and_line(build, srcdir):
+    (srcdir / "explanations" / "37.rst").write_text("First.\n\nSee :errcode:`12345`.\n", encoding="utf-8")
+    app = build("test-explanations", srcdir=srcdir)
+    assert f"{srcdir / 'explanations' / '37.rst'}:3: WARNING: unknown error code '12345'" in warnings_of(app)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda folder: (folder / "37.rst").write_text("Added.\n", encoding="utf-8"), id="added"),
+        pytest.param(lambda folder: edit_source(folder / "36.rst", "do not cover", "fall short of"), id="edited"),
+        pytest.param(lambda folder: (folder / "36.rst").unlink(), id="removed"),
+    ],
+)
+def test_a_changed_explanation_shows_without_a_fresh_build_as_in_a_clean_one(build, srcdir, tmp_path_factory, change):
+    build("test-explanations", srcdir=srcdir)
+    change(srcdir / "explanations")
+    incremental = build("test-explanations", srcdir=srcdir)
+    clean = build("test-explanations", srcdir=srcdir, builddir=tmp_path_factory.mktemp("clean"))
+    assert (incremental.outdir / "errors.html").read_bytes() == (clean.outdir / "errors.html").read_bytes()
+
+
+def test_a_parallel_build_renders_the_explanations_as_a_serial_one(build, srcdir, tmp_path_factory):
+    for number in range(1, 9):
+        (srcdir / f"page{number}.rst").write_text(f":orphan:\n\nPage {number}\n=======\n\nSee :errcode:`36`.\n", encoding="utf-8")
+    serial = build("test-explanations", srcdir=srcdir, builddir=tmp_path_factory.mktemp("serial"))
+    parallel = build("test-explanations", srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2)
+    assert warnings_of(parallel) == ""
+    assert (parallel.outdir / "errors.html").read_bytes() == (serial.outdir / "errors.html").read_bytes()
