@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .reference_page import copy_button, filter_field
+from .reference_page import copy_button, filter_field, hover_after_layout
 
 
 @pytest.fixture
@@ -13,17 +13,6 @@ def page_with_clipboard(open_page, site_url):
     page = open_page()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     return page
-
-
-def hover_after_layout(page, selector: str) -> None:
-    """Hover an element once the lists around it are laid out.
-
-    Lists are laid out only as they come near the viewport, so the first
-    hover's scroll can move the element away from under the pointer.
-    """
-    page.locator(selector).scroll_into_view_if_needed()
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    page.locator(selector).hover()
 
 
 def test_copy_link_puts_the_absolute_url_of_the_entry_on_the_clipboard(page_with_clipboard, site_url):
