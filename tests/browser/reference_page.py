@@ -87,3 +87,9 @@ def hover_after_layout(page, selector: str) -> None:
         if element.evaluate("element => element.matches(':hover')"):
             return
     raise AssertionError(f"{selector} never stayed under the pointer")
+
+
+def click_copy_button(page, code: str) -> None:
+    """Click an entry's "Copy link" button once the entry holds still under the pointer."""
+    hover_after_layout(page, f"[id='code-{code}']")
+    copy_button(page, code).click()
