@@ -69,3 +69,27 @@ def computed_colour(page: Page, value: str) -> str:
         }""",
         value,
     )
+
+
+def hover_after_layout(page, selector: str) -> None:
+    """Hover an element once the lists around it are laid out.
+
+    Lists are laid out only as they come near the viewport, so the first
+    hover's scroll can move the element away from under the pointer.
+    """
+    element = page.locator(selector)
+    # On a busy machine layout can still move the element after the frames
+    # waited for; the hover is tried again until the element is under the pointer.
+    for _attempt in range(20):
+        element.scroll_into_view_if_needed()
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        element.hover()
+        if element.evaluate("element => element.matches(':hover')"):
+            return
+    raise AssertionError(f"{selector} never stayed under the pointer")
+
+
+def click_copy_button(page, code: str) -> None:
+    """Click an entry's "Copy link" button once the entry holds still under the pointer."""
+    hover_after_layout(page, f"[id='code-{code}']")
+    copy_button(page, code).click()

@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .reference_page import filter_field, status
+from .reference_page import filter_field, hover_after_layout, status
 
 SEVERE = {"serious", "critical"}
 
@@ -62,7 +62,7 @@ def test_no_serious_or_critical_accessibility_violation(open_page, path, options
 
 def hovered_deprecated_entry(page) -> None:
     """The "Copy link" button and "¶" shown over the entry's corner."""
-    page.locator("#code-19").hover()
+    hover_after_layout(page, "#code-19")
     expect(page.get_by_role("button", name="Copy link to code 19")).to_have_css("opacity", "1")
 
 

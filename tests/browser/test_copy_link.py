@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .reference_page import copy_button, filter_field
+from .reference_page import click_copy_button, copy_button, filter_field, hover_after_layout
 
 
 @pytest.fixture
@@ -15,21 +15,9 @@ def page_with_clipboard(open_page, site_url):
     return page
 
 
-def hover_after_layout(page, selector: str) -> None:
-    """Hover an element once the lists around it are laid out.
-
-    Lists are laid out only as they come near the viewport, so the first
-    hover's scroll can move the element away from under the pointer.
-    """
-    page.locator(selector).scroll_into_view_if_needed()
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    page.locator(selector).hover()
-
-
 def test_copy_link_puts_the_absolute_url_of_the_entry_on_the_clipboard(page_with_clipboard, site_url):
     page = page_with_clipboard
-    hover_after_layout(page, "#code-36")
-    copy_button(page, "36").click()
+    click_copy_button(page, "36")
     expect(copy_button(page, "36")).to_have_text("Link copied")
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}errors.html#code-36"
 
@@ -37,15 +25,14 @@ def test_copy_link_puts_the_absolute_url_of_the_entry_on_the_clipboard(page_with
 def test_the_copied_link_leaves_out_the_filter_query(page_with_clipboard, site_url):
     page = page_with_clipboard
     filter_field(page).fill("system")
-    copy_button(page, "-99").click()
+    click_copy_button(page, "-99")
     expect(copy_button(page, "-99")).to_have_text("Link copied")
     assert page.evaluate("navigator.clipboard.readText()") == f"{site_url}errors.html#code--99"
 
 
 def test_copy_link_confirms_visibly_even_when_the_pointer_leaves(page_with_clipboard):
     page = page_with_clipboard
-    hover_after_layout(page, "#code-36")
-    copy_button(page, "36").click()
+    click_copy_button(page, "36")
     page.mouse.move(0, 0)
     expect(copy_button(page, "36")).to_have_text("Link copied")
     expect(copy_button(page, "36")).to_have_css("opacity", "1")
@@ -54,7 +41,7 @@ def test_copy_link_confirms_visibly_even_when_the_pointer_leaves(page_with_clipb
 
 def test_copy_link_tells_screen_readers(page_with_clipboard):
     page = page_with_clipboard
-    copy_button(page, "36").click()
+    click_copy_button(page, "36")
     expect(page.get_by_role("status").filter(has_text="Link to code 36 copied")).to_have_count(1)
 
 
@@ -67,6 +54,6 @@ def test_the_button_shows_only_with_its_entry_where_a_pointer_can_hover(page):
 def test_without_clipboard_access_the_address_bar_shows_the_link(open_page):
     page = open_page("errors.html")
     page.evaluate("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
-    copy_button(page, "36").click()
+    click_copy_button(page, "36")
     expect(copy_button(page, "36")).to_have_text("Copy failed")
     expect(page).to_have_url(f"{page.url.split('#')[0]}#code-36")

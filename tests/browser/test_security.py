@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from .harness import serve
-from .reference_page import copy_button, filter_field, status
+from .reference_page import click_copy_button, copy_button, filter_field, status
 
 
 def theme_inline_script_hashes(page_html: str) -> list[str]:
@@ -37,7 +37,7 @@ def test_filter_and_copy_link_work_under_a_strict_content_security_policy(open_p
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=strict_site_url.rstrip("/"))
     filter_field(page).fill("margin")
     expect(status(page)).to_have_text("8 of 94 codes")
-    copy_button(page, "36").click()
+    click_copy_button(page, "36")
     expect(copy_button(page, "36")).to_have_text("Link copied")
 
 
@@ -50,6 +50,6 @@ def test_filtering_linking_and_copying_request_nothing(open_page, site_url):
     expect(status(page)).to_have_text("8 of 94 codes")
     page.evaluate("location.hash = 'code-18'")
     expect(page.locator("#code-18")).to_be_in_viewport()
-    copy_button(page, "18").click()
+    click_copy_button(page, "18")
     expect(copy_button(page, "18")).to_have_text("Link copied")
     assert requests == []
