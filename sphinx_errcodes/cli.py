@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     explaining = commands.add_parser("explain", help="print one code of a catalog: its message and every field")
     explaining.add_argument("code", metavar="CODE_OR_NAME", help="a code (36, E0308) or a name (INSUFFICIENT_FUNDS)")
     explaining.add_argument("--catalog", required=True, metavar="FILE", help="the CSV catalog")
+    explaining.add_argument("--explanations", metavar="FOLDER", help="the folder of explanation files (errcodes_explanations), to print the code's")
     for command in (checking, explaining):
         command.add_argument(
             "--extra-column",
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     elif arguments.command == "check":
         output, status = check(arguments.files, dict(arguments.extra_column), arguments.format, _encoding())
     else:
-        output, status = explain(arguments.code, arguments.catalog, dict(arguments.extra_column))
+        output, status = explain(arguments.code, arguments.catalog, dict(arguments.extra_column), arguments.explanations)
     try:
         _write(output)
     except BrokenPipeError:

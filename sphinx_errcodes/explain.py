@@ -7,12 +7,13 @@ field the catalog gives, labelled, in the order the columns are declared.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from sphinx_errcodes.catalog import ErrorCode, read_catalog
 from sphinx_errcodes.columns import Column, columns_with
 
 
-def explain(wanted: str, path: str, extra_columns: Mapping[str, str]) -> tuple[str, int]:
+def explain(wanted: str, path: str, extra_columns: Mapping[str, str], explanations: str | None = None) -> tuple[str, int]:
     """The code as text, and the exit status: 1 when the catalog has no such code or name."""
     codes, problems = read_catalog(path, extra_columns)
     unreadable = [problem for problem in problems if not problem.line]
@@ -23,11 +24,25 @@ def explain(wanted: str, path: str, extra_columns: Mapping[str, str]) -> tuple[s
         more = "; it has problems: run 'python -m sphinx_errcodes check' on it" if problems else ""
         return f"{path}: no code or name {wanted!r} in this catalog{more}\n", 1
     text = explanation(code, columns_with(extra_columns))
+    if explanations:
+        text += _explanation_file(Path(explanations), code.code)
     # What the catalog says of this row, or of every row (its header), is not left out in silence.
     relevant = [problem for problem in problems if problem.line <= code.end_line and problem.end_line >= code.line or problem.line == 1]
     if relevant:
         text += "\nProblems in the catalog that this leaves out:\n" + "".join(f"  {problem}\n" for problem in relevant)
     return text, 0
+
+
+def _explanation_file(folder: Path, code: str) -> str:
+    """The code's explanation as written, like ``rustc --explain`` prints its Markdown."""
+    for suffix in (".rst", ".md"):
+        path = folder / f"{code}{suffix}"
+        if path.is_file():
+            try:
+                return "\n" + path.read_text(encoding="utf-8-sig").rstrip("\n") + "\n"
+            except (OSError, UnicodeDecodeError) as error:
+                return f"\n{path}: cannot read the explanation ({error})\n"
+    return ""
 
 
 def find(codes: list[ErrorCode], wanted: str) -> ErrorCode | None:

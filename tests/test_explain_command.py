@@ -104,3 +104,10 @@ def test_what_the_catalog_says_of_the_row_but_cannot_be_shown_is_listed(tmp_path
 def test_an_extra_column_that_cannot_be_one_is_a_usage_error(declared):
     arguments = [argument for column in declared for argument in ("--extra-column", column)]
     assert run("check", str(FIELDS), *arguments).returncode == 2
+
+
+def test_the_code_s_explanation_is_printed_as_written():
+    root = ROOTS / "test-explanations"
+    result = run("explain", "INSUFFICIENT_FUNDS", "--catalog", str(root / "codes.csv"), "--explanations", str(root / "explanations"))
+    assert result.returncode == 0
+    assert result.stdout.endswith("\n\n" + (root / "explanations" / "36.rst").read_text(encoding="utf-8"))
