@@ -18,6 +18,7 @@ from sphinx_errcodes.export import write_catalog_json
 from sphinx_errcodes.html import visit_error_code_list
 from sphinx_errcodes.ids import EntriesKeepTheirIds
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
+from sphinx_errcodes.returned import setup_returned
 from sphinx_errcodes.search import restore_search_entries
 from sphinx_errcodes.translation import setup_translation
 
@@ -37,6 +38,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("errcodes_backlinks", True, "env", types=frozenset({bool}))
     setup_directive(app)
     setup_explanations(app)
+    setup_returned(app)
     app.add_domain(ErrorCodesDomain)
     app.add_role("errcode", ErrorCodeRole(warn_dangling=True))
     app.add_transform(RoleLines)

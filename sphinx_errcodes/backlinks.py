@@ -40,13 +40,15 @@ def page_url(builder: Builder, docname: str) -> str:
     return uri or "./"
 
 
-def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str | None) -> dict[str, list[tuple[str, str]]]:
-    """code -> [(href, section title)], in document order, without repeats or self-references.
+def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str | None) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
+    """code -> [(href, section title)] of the sections that mention it, and of those that return it.
 
-    A section title that two linked pages share ("Retrying") is followed by
-    its page's title, so that the reader can tell the links apart.
+    In document order, without repeats or self-references; a section that
+    returns a code is not also listed as mentioning it. A section title that
+    two linked pages share ("Retrying") is followed by its page's title, so
+    that the reader can tell the links apart.
     """
-    found: dict[str, list[tuple[str, str, str]]] = {}
+    found: dict[tuple[str, bool], list[tuple[str, str, str]]] = {}
     for docname in sorted(domain.references):
         if docname == fromdocname:
             continue
@@ -55,23 +57,29 @@ def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str 
             if target is None:
                 continue
             link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title, reference.page_title)
-            links = found.setdefault(target[1].code, [])
+            links = found.setdefault((target[1].code, reference.returned), [])
             if link not in links:
                 links.append(link)
-    backlinks = {}
-    for code, links in found.items():
-        titles = Counter(title for _, title, _ in links)
-        backlinks[code] = [(href, f"{title} ({page_title})" if titles[title] > 1 else title) for href, title, page_title in links]
-    return backlinks
+    mentioned: dict[str, list[tuple[str, str]]] = {}
+    returned: dict[str, list[tuple[str, str]]] = {}
+    for (code, is_returned), links in found.items():
+        if not is_returned:
+            links = [link for link in links if link not in found.get((code, True), [])]
+        if links:
+            titles = Counter(title for _, title, _ in links)
+            (returned if is_returned else mentioned)[code] = [(href, f"{title} ({page_title})" if titles[title] > 1 else title) for href, title, page_title in links]
+    return mentioned, returned
 
 
 def add_backlinks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     lists = list(doctree.findall(error_code_list))
     if not lists or not app.config.errcodes_backlinks:
         return
-    backlinks = backlinks_from(app.builder, app.env.domains[ErrorCodesDomain.name], docname)
+    mentioned, returned = backlinks_from(app.builder, app.env.domains[ErrorCodesDomain.name], docname)
     for node in lists:
-        node["backlinks"] = {entry.code.code: backlinks[entry.code.code] for entry in node["entries"] if entry.code.code in backlinks}
+        codes = [entry.code.code for entry in node["entries"]]
+        node["backlinks"] = {code: mentioned[code] for code in codes if code in mentioned}
+        node["returned_by"] = {code: returned[code] for code in codes if code in returned}
 
 
 def remember_references(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:

@@ -20,7 +20,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_errcodes.catalog import ErrorCode
-from sphinx_errcodes.nodes import Entry
+from sphinx_errcodes.nodes import Entry, error_codes_returned
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +36,7 @@ class Reference(NamedTuple):
     section_id: str  # "" for text outside any section: the link goes to the page
     section_title: str
     page_title: str
+    returned: bool = False  # listed by errcodes-returned, not only mentioned
 
 
 class Category(NamedTuple):
@@ -158,6 +159,9 @@ class ErrorCodesDomain(Domain):
             if node.get("refdomain") == self.name:
                 section_id, section_title = _enclosing_section(node)
                 references.append(Reference(node["reftarget"], section_id, section_title or page_title, page_title))
+        for node in document.findall(error_codes_returned):
+            section_id, section_title = _enclosing_section(node)
+            references += [Reference(target, section_id, section_title or page_title, page_title, returned=True) for target in node["targets"]]
         if references:
             self.references[docname] = references
 

@@ -31,7 +31,7 @@ def catalog_as_json(app: Sphinx) -> dict:
     """The codes as the reference pages show them, categories in catalog order and codes sorted inside each."""
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
     columns = columns_with(app.config.errcodes_extra_columns)
-    backlinks = backlinks_from(app.builder, domain, None)
+    mentioned, returned = backlinks_from(app.builder, domain, None)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
 
     def url(uri: str) -> str:
@@ -40,7 +40,13 @@ def catalog_as_json(app: Sphinx) -> dict:
     return {
         "version": FORMAT_VERSION,
         "codes": [
-            _code_as_json(entry, category.title, url(target_uri(app.builder, None, docname, entry.code.anchor)), columns, [{"url": url(href), "title": title} for href, title in backlinks.get(entry.code.code, [])])
+            _code_as_json(
+                entry,
+                category.title,
+                url(target_uri(app.builder, None, docname, entry.code.anchor)),
+                columns,
+                {key: [{"url": url(href), "title": title} for href, title in links.get(entry.code.code, [])] for key, links in (("returned_by", returned), ("referenced_by", mentioned))},
+            )
             for docname, rendering in sorted(domain.renderings.items())
             for category in rendering.categories
             for entry in category.entries
@@ -49,7 +55,7 @@ def catalog_as_json(app: Sphinx) -> dict:
     }
 
 
-def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, Column], referenced_by: list[dict]) -> dict:
+def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, Column], sections: dict[str, list[dict]]) -> dict:
     code = entry.code
     shared = entry.same_message_as
     data = {"code": code.code, "category": category, "description": code.description, "url": url}
@@ -65,12 +71,23 @@ def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, C
         data["extra"] = extra
     data["same_message_as"] = list(shared.codes) if shared else []
     data["same_message_count"] = shared.total if shared else 0
-    data["referenced_by"] = referenced_by
+    data.update(sections)
     return data
 
 
 # Present in every code, empty or not: they were from the first version of the format.
 ALWAYS_PRESENT = ("see_also",)
+
+
+SECTIONS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["url", "title"],
+        "additionalProperties": False,
+        "properties": {"url": {"type": "string"}, "title": {"type": "string"}},
+    },
+}
 
 
 def schema() -> dict:
@@ -91,7 +108,7 @@ def schema() -> dict:
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "required": ["code", "category", "description", "url", *ALWAYS_PRESENT, "same_message_as", "same_message_count", "referenced_by"],
+                    "required": ["code", "category", "description", "url", *ALWAYS_PRESENT, "same_message_as", "same_message_count", "returned_by", "referenced_by"],
                     "additionalProperties": False,
                     "properties": {
                         "code": code,
@@ -111,16 +128,8 @@ def schema() -> dict:
                             "items": {"type": "string"},
                         },
                         "same_message_count": {"description": "How many other codes have exactly the same description.", "type": "integer", "minimum": 0},
-                        "referenced_by": {
-                            "description": "The sections of the site that link to this code with :errcode:.",
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["url", "title"],
-                                "additionalProperties": False,
-                                "properties": {"url": {"type": "string"}, "title": {"type": "string"}},
-                            },
-                        },
+                        "returned_by": {"description": "The sections whose errcodes-returned lists this code.", **SECTIONS},
+                        "referenced_by": {"description": "The sections that mention this code with :errcode: (and do not list it as returned).", **SECTIONS},
                     },
                 },
             },

@@ -46,7 +46,7 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
         # The count sizes the list until the browser lays it out.
         translator.body.append(f'<dl class="{classes}" data-errcodes-count="{len(part)}"{sizes}>\n')
         for entry in part:
-            head, tail = _entry(entry, columns, notes_of(entry, columns, backlinks), controls)
+            head, tail = _entry(entry, columns, notes_of(entry, columns, backlinks, node["returned_by"]), controls)
             translator.body.append(head)
             if entry.code.code in explanations:
                 explanations[entry.code.code].walkabout(translator)

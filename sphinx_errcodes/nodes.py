@@ -48,10 +48,18 @@ class error_code_list(nodes.General, nodes.Element):
     """The codes of one category, in display order.
 
     ``node['entries']`` holds :class:`Entry` tuples; ``node['backlinks']``
-    maps a code to the ``(href, title)`` of the sections that link to it, and
-    is filled when the page is resolved for a builder. The text child carries
+    maps a code to the ``(href, title)`` of the sections that mention it, and
+    ``node['returned_by']`` to those whose ``errcodes-returned`` lists it;
+    both are filled when the page is resolved for a builder. The text child carries
     the descriptions so that the search index (which reads text nodes) finds
     the words of every message.
+    """
+
+
+class error_codes_returned(nodes.General, nodes.Element):
+    """The ``errcodes-returned`` directive: ``node['targets']`` are the codes or names as written.
+
+    Replaced by a table when the page is resolved (see :mod:`sphinx_errcodes.returned`).
     """
 
 
@@ -60,7 +68,7 @@ def error_code_list_of(entries: list[Entry], widths: tuple[int, int], explanatio
 
     The explanations of its codes are its children, after the text of the messages.
     """
-    node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={}, widths=widths)
+    node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={}, returned_by={}, widths=widths)
     node += nodes.Text("\n".join(entry.code.description for entry in entries))
     node += [explanations[entry.code.code] for entry in entries if entry.code.code in explanations]
     return exactly_as_written(node)
@@ -93,7 +101,7 @@ def badges_of(code: ErrorCode, columns: Mapping[str, Column]) -> list[Badge]:
     return badges
 
 
-def notes_of(entry: Entry, columns: Mapping[str, Column], backlinks: dict[str, list[tuple[str, str]]]) -> list[Note]:
+def notes_of(entry: Entry, columns: Mapping[str, Column], backlinks: dict[str, list[tuple[str, str]]], returned_by: dict[str, list[tuple[str, str]]]) -> list[Note]:
     """What every renderer shows under a description, in this order."""
     notes = []
     if entry.same_message_as:
@@ -108,6 +116,8 @@ def notes_of(entry: Entry, columns: Mapping[str, Column], backlinks: dict[str, l
                 notes.append(_note(column.css.removeprefix("errcodes-"), text, _code_links(column.codes_named(value))))
             else:
                 notes.append(Note(column.css.removeprefix("errcodes-"), text, []))
+    if entry.code.code in returned_by:
+        notes.append(_note("returned-by", _("Returned by: %s"), returned_by[entry.code.code], separator=" \N{MIDDLE DOT} "))
     if entry.code.code in backlinks:
         notes.append(_note("backlinks", _("Mentioned in: %s"), backlinks[entry.code.code], separator=" \N{MIDDLE DOT} "))
     return notes
@@ -138,7 +148,7 @@ def expand_to_definition_list(node: error_code_list, columns: Mapping[str, Colum
         definition = nodes.definition("", nodes.paragraph(code.description, code.description))
         if code.code in explanations:
             definition += nodes.container("", *explanations[code.code].children, classes=["errcodes-explanation"])
-        for note in notes_of(entry, columns, node["backlinks"]):
+        for note in notes_of(entry, columns, node["backlinks"], node["returned_by"]):
             paragraph = nodes.paragraph("", note.before, classes=[f"errcodes-{note.kind}"])
             for number, (href, text) in enumerate(note.links):
                 if number:

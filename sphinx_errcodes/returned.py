@@ -1,0 +1,98 @@
+"""The ``errcodes-returned`` directive: the errors an endpoint returns, as a table on an API page.
+
+.. code-block:: rst
+
+   .. errcodes-returned::
+
+      21 22 36 INSUFFICIENT_FUNDS
+
+Codes or names, separated by spaces, commas or line breaks. The table is made
+when the page is resolved, from the catalog as it is then: each code links to
+its entry, with its message, and its HTTP status and retry advice when the
+catalog gives them. The reference page lists such sections as "Returned by",
+apart from the sections that only mention a code.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_refnode
+
+from sphinx_errcodes.columns import columns_with
+from sphinx_errcodes.domain import ErrorCodesDomain, with_one_anchor
+from sphinx_errcodes.nodes import error_codes_returned
+from sphinx_errcodes.translation import _, __
+
+logger = logging.getLogger(__name__)
+
+
+class ErrorCodesReturnedDirective(SphinxDirective):
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        targets = " ".join(self.content).replace(",", " ").split()
+        if not targets:
+            logger.warning(__("errcodes-returned lists no code; write the codes or names it returns"), location=self.get_location(), type="errcodes", subtype="returned")
+            return []
+        node = error_codes_returned(targets=targets)
+        self.set_source_info(node)
+        return [node]
+
+
+def setup_returned(app: Sphinx) -> None:
+    app.add_directive("errcodes-returned", ErrorCodesReturnedDirective)
+    app.add_node(error_codes_returned)
+    # Before the backlinks (400) and the expansion for other builders (500), like any resolution.
+    app.connect("doctree-resolved", make_tables, priority=300)
+
+
+def make_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
+    columns = columns_with(app.config.errcodes_extra_columns)
+    for node in list(doctree.findall(error_codes_returned)):
+        found = []
+        for target in node["targets"]:
+            match = domain.find(target)
+            if match is None:
+                logger.warning(
+                    __("unknown error code %r: it is not in the catalog (errcodes_file)"), target, location=node, type="errcodes", subtype="unknown-code"
+                )
+            found.append((target, match))
+        node.replace_self(_table(app, docname, found, columns))
+
+
+def _table(app: Sphinx, docname: str, found, columns) -> nodes.table:
+    codes = [match[1] for _target, match in found if match is not None]
+    extra = [columns[name] for name in ("http_status", "retryable") if any(name in code.fields for code in codes)]
+    headings = [_("Code"), _("Message"), *(_("HTTP status") if column.name == "http_status" else _("Retry") for column in extra)]
+    table = nodes.table(classes=["errcodes-returned"])
+    group = nodes.tgroup(cols=len(headings))
+    table += group
+    group += [nodes.colspec(colwidth=width) for width in (1, 4, *([1] * len(extra)))]
+    group += nodes.thead("", _row([nodes.Text(heading) for heading in headings]))
+    body = nodes.tbody()
+    for target, match in found:
+        if match is None:
+            body += _row([nodes.literal(target, target), nodes.Text("")] + [nodes.Text("")] * len(extra))
+            continue
+        target_doc, code = match
+        reference = make_refnode(app.builder, docname, target_doc, code.anchor, nodes.literal(code.code, code.code, classes=["errcodes-code"]), code.description)
+        if "refuri" in reference:
+            reference["refuri"] = with_one_anchor(reference["refuri"])
+        cells = [reference, nodes.Text(code.description)]
+        for column in extra:
+            value = code.value(column)
+            cells.append(nodes.Text(column.badge(value, _) if value != column.empty else ""))
+        body += _row(cells)
+    group += body
+    return table
+
+
+def _row(contents: list[nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for content in contents:
+        row += nodes.entry("", nodes.paragraph("", "", content))
+    return row
