@@ -160,6 +160,8 @@ class ErrorCodesDomain(Domain):
                 section_id, section_title = _enclosing_section(node)
                 references.append(Reference(node["reftarget"], section_id, section_title or page_title, page_title))
         for node in document.findall(error_codes_returned):
+            if node["no_index"]:
+                continue
             section_id, section_title = _enclosing_section(node)
             references += [Reference(target, section_id, section_title or page_title, page_title, returned=True) for target in node["targets"]]
         if references:

@@ -16,6 +16,7 @@ apart from the sections that only mention a code.
 from __future__ import annotations
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -31,13 +32,15 @@ logger = logging.getLogger(__name__)
 
 class ErrorCodesReturnedDirective(SphinxDirective):
     has_content = True
+    # As Sphinx's object directives: the table is shown but not recorded, here as "Returned by".
+    option_spec = {"no-index": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         targets = " ".join(self.content).replace(",", " ").split()
         if not targets:
             logger.warning(__("errcodes-returned lists no code; write the codes or names it returns"), location=self.get_location(), type="errcodes", subtype="returned")
             return []
-        node = error_codes_returned(targets=targets)
+        node = error_codes_returned(targets=targets, no_index="no-index" in self.options)
         self.set_source_info(node)
         return [node]
 

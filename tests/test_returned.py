@@ -83,3 +83,10 @@ def test_other_builders_render_the_table(build, buildername, suffix):
     app = build("test-fields", buildername)
     written = " ".join(path.read_text(encoding="utf-8") for path in app.outdir.glob(f"*{suffix}"))
     assert "HTTP 429 Too Many Requests" in " ".join(written.split())
+
+
+def test_a_table_with_no_index_is_not_listed_as_returning_its_codes(build, basic_srcdir):
+    edit_source(basic_srcdir / "orders.rst", "A new order can fail with", ".. errcodes-returned::\n   :no-index:\n\n   10010\n\nA new order can fail with")
+    app = build("test-basic", srcdir=basic_srcdir)
+    assert table_rows(parse_html(app.outdir / "orders.html"))[1][0] == "10010"
+    assert parse_html(app.outdir / "errors.html").find(id="code-10010").find(class_="errcodes-returned-by") is None
