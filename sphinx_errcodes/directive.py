@@ -112,7 +112,7 @@ class ErrorCodesDirective(SphinxDirective):
             Category(title, anchor, [Entry(code, shared.get(code.code)) for code in members])
             for (title, members), anchor in _with_anchors(group_by_category(codes))
         ]
-        domain.note_rendering(docname, Rendering(self.lineno, categories))
+        domain.note_rendering(docname, Rendering(self.lineno, categories, frozenset(explanations)))
         # Every list of the catalog sizes its code column alike, so that the messages line up.
         widths = (max((len(code.code) for code in codes), default=0), max((len(code.fields.get("name", "")) for code in codes), default=0))
         return [_section(category, widths, explanations) for category in categories]

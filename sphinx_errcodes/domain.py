@@ -54,6 +54,7 @@ class Rendering(NamedTuple):
 
     line: int
     categories: list[Category]
+    explained: frozenset[str] = frozenset()  # the codes with an explanation, which lives in the page's doctree
 
     def codes(self) -> Iterator[ErrorCode]:
         return (entry.code for category in self.categories for entry in category.entries)

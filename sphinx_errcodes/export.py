@@ -12,12 +12,15 @@ from collections.abc import Mapping
 from urllib.parse import urljoin
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.util import logging
 
 from sphinx_errcodes.backlinks import backlinks_from, target_uri
 from sphinx_errcodes.catalog import SHARED_CODES_SHOWN
 from sphinx_errcodes.columns import OPTIONAL_COLUMNS, Column, columns_with
 from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.explanations import error_code_explanation
 from sphinx_errcodes.html import makes_website
 from sphinx_errcodes.nodes import Entry
 
@@ -32,6 +35,7 @@ def catalog_as_json(app: Sphinx) -> dict:
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
     columns = columns_with(app.config.errcodes_extra_columns)
     mentioned, returned = backlinks_from(app.builder, domain, None)
+    explanations = _explanations(app, domain)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
 
     def url(uri: str) -> str:
@@ -46,6 +50,7 @@ def catalog_as_json(app: Sphinx) -> dict:
                 url(target_uri(app.builder, None, docname, entry.code.anchor)),
                 columns,
                 {key: [{"url": url(href), "title": title} for href, title in links.get(entry.code.code, [])] for key, links in (("returned_by", returned), ("referenced_by", mentioned))},
+                explanations.get(entry.code.code),
             )
             for docname, rendering in sorted(domain.renderings.items())
             for category in rendering.categories
@@ -55,7 +60,24 @@ def catalog_as_json(app: Sphinx) -> dict:
     }
 
 
-def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, Column], sections: dict[str, list[dict]]) -> dict:
+def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, str]]:
+    """code -> its explanation as HTML and as text, from the resolved doctrees of the pages that render them."""
+    found: dict[str, dict[str, str]] = {}
+    for docname, rendering in domain.renderings.items():
+        if not rendering.explained:
+            continue
+        doctree = app.env.get_doctree(docname)
+        # The page's own build has reported what resolving finds; it is not said twice.
+        with logging.suppress_logging():
+            app.env.apply_post_transforms(doctree, docname)
+        for node in list(doctree.findall(error_code_explanation)):
+            if domain.codes[node["code"]][0] == docname:
+                content = nodes.container("", *node.children)
+                found[node["code"]] = {"html": app.builder.render_partial(content)["fragment"].strip(), "text": content.astext()}
+    return found
+
+
+def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, Column], sections: dict[str, list[dict]], explanation: dict | None) -> dict:
     code = entry.code
     shared = entry.same_message_as
     data = {"code": code.code, "category": category, "description": code.description, "url": url}
@@ -69,6 +91,8 @@ def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, C
             data[column.name] = list(value) if isinstance(value, tuple) else value
     if extra:
         data["extra"] = extra
+    if explanation:
+        data["explanation"] = explanation
     data["same_message_as"] = list(shared.codes) if shared else []
     data["same_message_count"] = shared.total if shared else 0
     data.update(sections)
@@ -116,6 +140,13 @@ def schema() -> dict:
                         "description": {"description": "Plain text, exactly as written in the catalog.", "type": "string"},
                         "url": {"description": "The code's entry: absolute when html_baseurl is set, else relative to the folder of this file.", "type": "string"},
                         **columns,
+                        "explanation": {
+                            "description": "The code's explanation file, rendered: HTML (its links relative to the reference page) and plain text.",
+                            "type": "object",
+                            "required": ["html", "text"],
+                            "additionalProperties": False,
+                            "properties": {"html": {"type": "string"}, "text": {"type": "string"}},
+                        },
                         "extra": {
                             "description": "The project's own columns (errcodes_extra_columns) that have a value, by column name.",
                             "type": "object",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
+import jsonschema
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOTS, edit_source, parse_html, warnings_of
+from sphinx_errcodes.export import SCHEMA
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +142,13 @@ def test_a_parallel_build_renders_the_explanations_as_a_serial_one(build, srcdir
     parallel = build("test-explanations", srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2)
     assert warnings_of(parallel) == ""
     assert (parallel.outdir / "errors.html").read_bytes() == (serial.outdir / "errors.html").read_bytes()
+
+
+def test_errcodes_json_carries_each_explanation_as_html_and_text(built):
+    exported = json.loads((built.outdir / "errcodes.json").read_text(encoding="utf-8"))
+    jsonschema.validate(exported, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    codes = {entry["code"]: entry for entry in exported["codes"]}
+    explained = codes["36"]["explanation"]
+    assert BeautifulSoup(explained["html"], "html.parser").select("ul li")[0].get_text() == "the available funds of the account;"
+    assert explained["text"].startswith("The account's funds do not cover the request.\n\nWhat to check\n\n")
+    assert "explanation" not in codes["37"]
