@@ -429,6 +429,29 @@
     step();
   }
 
+  /**
+   * A search result opens the page with its words marked by Sphinx's
+   * sphinx_highlight.js (span.highlighted, added just after load). A word
+   * found only in an explanation leads to that entry: its explanation opens
+   * and the entry comes into view, as if the address had named it.
+   */
+  function goToHighlightedExplanation(uncover) {
+    if (catalogTarget()) return;
+    const watching = new MutationObserver(() => {
+      const word = document.querySelector(".errcodes-explanation .highlighted");
+      if (!word) return;
+      watching.disconnect();
+      const entry = word.closest(".errcodes-entry");
+      if (uncover) uncover(entry);
+      const details = entry.querySelector("details.errcodes-explanation");
+      if (details) details.open = true;
+      settleOn(entry);
+    });
+    watching.observe(document.body, { childList: true, subtree: true });
+    // sphinx_highlight.js marks the words within a moment of loading, or not at all.
+    window.setTimeout(() => watching.disconnect(), 2000);
+  }
+
   function goToTarget(uncover) {
     const target = catalogTarget();
     if (!target) return;
@@ -499,6 +522,7 @@
   window.addEventListener("hashchange", () => goToTarget(uncover));
   if (document.readyState === "complete") goToTarget(uncover);
   else window.addEventListener("load", () => goToTarget(uncover), { once: true });
+  goToHighlightedExplanation(uncover);
   document.addEventListener("click", (event) => {
     const button = event.target instanceof Element && event.target.closest(".errcodes-copy");
     if (button) copyLink(button);

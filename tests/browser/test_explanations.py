@@ -54,3 +54,10 @@ def test_no_serious_accessibility_violation_with_explanations_closed_and_open(op
     toggle(page, "-99").click()
     expect(details(page, "-99")).to_have_attribute("open", "")
     assert severe_violations(page) == []
+
+
+def test_a_search_for_a_word_of_an_explanation_leads_to_its_entry_open(open_explanations_page):
+    page = open_explanations_page("search.html?q=complete")
+    page.locator("#search-results a", has_text="Errors").first.click()
+    expect(details(page, "-99")).to_have_attribute("open", "")
+    expect(page.locator("[id='code--99']")).to_be_in_viewport()
