@@ -18,3 +18,6 @@ errcodes_file = "../data/codes.csv"
 exclude_patterns = ["_build"]
 html_theme = "furo"
 html_title = "Trading API"
+
+# One file per code: what the message itself names to check.
+errcodes_explanations = "explanations"

@@ -8,6 +8,7 @@ shape is described by ``errcodes.schema.json`` beside this module, and
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from urllib.parse import urljoin
 from pathlib import Path
@@ -70,11 +71,22 @@ def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, 
         # The page's own build has reported what resolving finds; it is not said twice.
         with logging.suppress_logging():
             app.env.apply_post_transforms(doctree, docname)
+        # One rendering for the page's explanations, each after a marker comment that no
+        # rendered text can hold (text is escaped): rendering them one by one costs more than the build.
+        together = nodes.container()
         for node in list(doctree.findall(error_code_explanation)):
             if domain.codes[node["code"]][0] == docname:
-                content = nodes.container("", *node.children)
-                found[node["code"]] = {"html": app.builder.render_partial(content)["fragment"].strip(), "text": content.astext()}
+                found[node["code"]] = {"text": node.astext()}
+                together += [nodes.raw("", _MARKER.format(code=node["code"]), format="html"), *node.children]
+        # The container's own tags stand before the first marker and at the very end.
+        pieces = _MARKED.split(app.builder.render_partial(together)["fragment"].strip().removesuffix("</div>"))
+        for code, part in zip(pieces[1::2], pieces[2::2]):
+            found[code]["html"] = part.strip()
     return found
+
+
+_MARKER = "<!--errcodes-explanation {code}-->"
+_MARKED = re.compile(r"<!--errcodes-explanation (\S+)-->")
 
 
 def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, Column], sections: dict[str, list[dict]], explanation: dict | None) -> dict:
