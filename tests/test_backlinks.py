@@ -69,9 +69,14 @@ def test_the_reference_page_is_not_rewritten_when_an_unrelated_page_changes(buil
     assert "errors" not in documents_written(app)
 
 
+def add_refunds_page(srcdir) -> None:
+    """A page whose section "Cancel an order" links code 99, as a section of orders.rst does."""
+    (srcdir / "refunds.rst").write_text("Refunds\n=======\n\nCancel an order\n---------------\n\nA refund of another user's order gives :errcode:`99`.\n", encoding="utf-8")
+    edit_source(srcdir / "index.rst", "   orders\n", "   orders\n   refunds\n")
+
+
 def test_sections_with_the_same_title_on_two_pages_are_told_apart_by_their_page(build, basic_srcdir):
-    (basic_srcdir / "refunds.rst").write_text("Refunds\n=======\n\nCancel an order\n---------------\n\nA refund of another user's order gives :errcode:`99`.\n", encoding="utf-8")
-    edit_source(basic_srcdir / "index.rst", "   orders\n", "   orders\n   refunds\n")
+    add_refunds_page(basic_srcdir)
     app = build("test-basic", srcdir=basic_srcdir)
     assert backlinks(parse_html(app.outdir / "errors.html"), "99") == [
         ("orders.html#cancel-an-order", "Cancel an order (Orders)"),
@@ -80,8 +85,7 @@ def test_sections_with_the_same_title_on_two_pages_are_told_apart_by_their_page(
 
 
 def test_a_renamed_page_is_renamed_in_the_links_without_a_fresh_build(build, basic_srcdir):
-    (basic_srcdir / "refunds.rst").write_text("Refunds\n=======\n\nCancel an order\n---------------\n\nA refund of another user's order gives :errcode:`99`.\n", encoding="utf-8")
-    edit_source(basic_srcdir / "index.rst", "   orders\n", "   orders\n   refunds\n")
+    add_refunds_page(basic_srcdir)
     build("test-basic", srcdir=basic_srcdir)
     edit_source(basic_srcdir / "refunds.rst", "Refunds\n=======\n", "Returns\n=======\n")
     app = build("test-basic", srcdir=basic_srcdir)

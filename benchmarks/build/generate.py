@@ -98,13 +98,14 @@ def write_catalog(path: Path, size: int, seed: int = 0) -> None:
         writer.writerows(generate(size, seed))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(write=write_catalog, description: str = __doc__) -> None:
+    """The command line of a generator: ``SIZE PATH [--seed N]``, written by ``write``."""
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("size", type=int)
     parser.add_argument("path", type=Path)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    write_catalog(args.path, args.size, args.seed)
+    write(args.path, args.size, args.seed)
 
 
 if __name__ == "__main__":

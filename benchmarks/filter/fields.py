@@ -18,7 +18,6 @@ The codes, categories and descriptions of ``benchmarks/build/generate.py``
 
 from __future__ import annotations
 
-import argparse
 import csv
 import random
 import re
@@ -27,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build"))
 
-from generate import generate  # noqa: E402
+import generate  # noqa: E402
 
 COLUMNS = ("code", "name", "category", "description", "http_status", "retryable", "since", "status", "replaced_by")
 WORDS_PER_NAME = 4
@@ -71,11 +70,11 @@ def _name(category_number: int, description: str, taken: set[str]) -> str:
 def generate_with_fields(size: int, seed: int = 0) -> list[dict[str, str]]:
     """``size`` rows with every column of :data:`COLUMNS`, sorted by code."""
     rng = random.Random(seed)
-    categories = {category: number for number, category in enumerate(dict.fromkeys(row[1] for row in generate(size, seed)))}
+    categories = {category: number for number, category in enumerate(dict.fromkeys(row[1] for row in generate.generate(size, seed)))}
     taken: set[str] = set()
     last_active: dict[str, str] = {}
     rows = []
-    for code, category, description in generate(size, seed):
+    for code, category, description in generate.generate(size, seed):
         status = _http_status(category, description, rng)
         chance = rng.random()
         lifecycle = "retired" if chance < 0.03 and category in last_active else "deprecated" if chance < 0.09 else ""
@@ -104,14 +103,5 @@ def write_catalog(path: Path, size: int, seed: int = 0) -> None:
         writer.writerows(generate_with_fields(size, seed))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("size", type=int)
-    parser.add_argument("path", type=Path)
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args()
-    write_catalog(args.path, args.size, args.seed)
-
-
 if __name__ == "__main__":
-    main()
+    generate.main(write_catalog, __doc__)
