@@ -9,7 +9,7 @@ gives its id up to the entry, takes a fresh one, and the build says so.
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx_errcodes.translation import _, __
+from sphinx_errcodes.translation import __
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -26,10 +26,10 @@ class EntriesKeepTheirIds(SphinxTransform):
     def apply(self, **kwargs) -> None:
         ours: dict[str, tuple[nodes.Element, str]] = {}  # anchor -> (node that holds it, what it anchors)
         for node in self.document.findall(error_code_list):
-            ours.update((entry.code.anchor, (node, _("error code %s") % entry.code.code)) for entry in node["entries"])
+            ours.update((entry.code.anchor, (node, __("error code %s") % entry.code.code)) for entry in node["entries"])
             section = node.parent
             if isinstance(section, nodes.section):
-                ours.update((anchor, (section, _("category %r") % section[0].astext())) for anchor in section["ids"])
+                ours.update((anchor, (section, __("category %r") % section[0].astext())) for anchor in section["ids"])
         taken = {anchor: self.document.ids[anchor] for anchor, (node, _what) in ours.items() if self.document.ids.get(anchor, node) is not node}
         self.document.ids.update((anchor, node) for anchor, (node, _what) in ours.items())
         for anchor, other in taken.items():
