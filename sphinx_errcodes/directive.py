@@ -16,7 +16,6 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx_errcodes.translation import __
 from sphinx.util import logging
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -26,6 +25,7 @@ from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, ErrorCode, codes_sharing_d
 from sphinx_errcodes.domain import Category, Rendering
 from sphinx_errcodes.explanations import explanations_of
 from sphinx_errcodes.nodes import Entry, error_code_list_of, exactly_as_written
+from sphinx_errcodes.translation import __
 
 logger = logging.getLogger(__name__)
 

@@ -15,12 +15,12 @@ from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.transforms import SphinxTransform
-from sphinx_errcodes.translation import __
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.nodes import Entry, error_codes_returned
+from sphinx_errcodes.translation import __
 
 logger = logging.getLogger(__name__)
 

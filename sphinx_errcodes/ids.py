@@ -9,12 +9,11 @@ gives its id up to the entry, takes a fresh one, and the build says so.
 from __future__ import annotations
 
 from docutils import nodes
-from sphinx_errcodes.translation import __
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
-from sphinx_errcodes.catalog import anchor_for
 from sphinx_errcodes.nodes import error_code_list
+from sphinx_errcodes.translation import __
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, edit_source, parse_html, read_search_index
+from conftest import ROOTS, parse_html, read_search_index
 
 STATIC = Path(__file__).parent.parent / "sphinx_errcodes" / "static"
 

@@ -8,8 +8,6 @@ import shutil
 import subprocess
 import sys
 
-import pytest
-
 from conftest import PROJECT, ROOTS, warnings_of
 from sphinx_errcodes.cli import main
 
