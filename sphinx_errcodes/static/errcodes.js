@@ -162,16 +162,20 @@
    * "status:" or "name:" may be the start of what it stands for, as a word
    * may be: the box filters while the reader types. */
   const MATCHES = {
-    // The start of the code or of a word of the code or name, or of a word of the category or description.
-    word: (entry, term) =>
-      entry.code.includes(term.key) || entry.name.includes(term.key) || startsAWord(entry.text, term.value) || foundInExplanation(entry, term),
-    // As a word (the start of a code), or the HTTP status exactly.
-    number: (entry, term) => entry.http === term.value || MATCHES.word(entry, term),
+    // The start of the code or of a word of the code or name, or of a word of the category, description or explanation.
+    word: (entry, term) => foundInEntry(entry, term) || foundInExplanation(entry, term),
+    // The start of a code or a word of the entry, or the HTTP status exactly; not the
+    // numbers of explanations, which name other codes and values.
+    number: (entry, term) => entry.http === term.value || foundInEntry(entry, term),
     http: (entry, term) => httpStatusFits(entry.http, term.value),
     retryable: (entry, term) => entry.retryable.some((value) => value.startsWith(term.value)),
     status: (entry, term) => entry.status.startsWith(term.value),
     name: (entry, term) => entry.name.includes(term.key),
   };
+
+  function foundInEntry(entry, term) {
+    return entry.code.includes(term.key) || entry.name.includes(term.key) || startsAWord(entry.text, term.value);
+  }
 
   function foundInExplanation(entry, term) {
     return entry.explained !== "" && startsAWord(entry.explained, term.value);
@@ -180,7 +184,7 @@
   /** Open a closed explanation that holds a word of the query; close it again when the query no longer does. */
   function revealExplanation(entry, terms) {
     if (!entry.details) return;
-    const found = entry.matched && terms.some((term) => (term.kind === "word" || term.kind === "number") && foundInExplanation(entry, term));
+    const found = entry.matched && terms.some((term) => term.kind === "word" && foundInExplanation(entry, term));
     if (found && !entry.details.open) {
       entry.details.open = true;
       entry.openedByFilter = true;
