@@ -54,7 +54,7 @@ def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str 
             continue
         for reference in domain.references[docname]:
             target = domain.find(reference.code)  # a role may name the code by its name
-            if target is None:
+            if target is None or not reference.listed:
                 continue
             link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title, reference.page_title)
             links = found.setdefault((target[1].code, reference.returned), [])

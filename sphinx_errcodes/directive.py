@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, ErrorCode, codes_sharing_description, group_by_category, read_catalog
 from sphinx_errcodes.domain import Category, Rendering
-from sphinx_errcodes.explanations import explanations_of
+from sphinx_errcodes.explanations import explanation_files, explanations_of
 from sphinx_errcodes.nodes import Entry, error_code_list_of, exactly_as_written
 from sphinx_errcodes.translation import __
 
@@ -107,12 +107,14 @@ class ErrorCodesDirective(SphinxDirective):
                 subtype="catalog",
             )
         shared = codes_sharing_description(codes)
+        # Noted before the explanations are parsed: one that holds this directive is told the page has it.
+        domain.note_rendering(docname, Rendering(self.lineno, []))
         explanations = explanations_of(self, codes)
         categories = [
             Category(title, anchor, [Entry(code, shared.get(code.code)) for code in members])
             for (title, members), anchor in _with_anchors(group_by_category(codes))
         ]
-        domain.note_rendering(docname, Rendering(self.lineno, categories, frozenset(explanations)))
+        domain.note_rendering(docname, Rendering(self.lineno, categories, frozenset(explanations), explanation_files(self.config)))
         # Every list of the catalog sizes its code column alike, so that the messages line up.
         widths = (max((len(code.code) for code in codes), default=0), max((len(code.fields.get("name", "")) for code in codes), default=0))
         return [_section(category, widths, explanations) for category in categories]

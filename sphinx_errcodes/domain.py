@@ -37,6 +37,7 @@ class Reference(NamedTuple):
     section_title: str
     page_title: str
     returned: bool = False  # listed by errcodes-returned, not only mentioned
+    listed: bool = True  # False for an errcodes-returned table with :no-index:, which only follows the catalog
 
 
 class Category(NamedTuple):
@@ -55,6 +56,7 @@ class Rendering(NamedTuple):
     line: int
     categories: list[Category]
     explained: frozenset[str] = frozenset()  # the codes with an explanation, which lives in the page's doctree
+    explanation_files: tuple[str, ...] = ()  # the folder's files when the page was read; another set re-reads it
 
     def codes(self) -> Iterator[ErrorCode]:
         return (entry.code for category in self.categories for entry in category.entries)
@@ -161,10 +163,10 @@ class ErrorCodesDomain(Domain):
                 section_id, section_title = _enclosing_section(node)
                 references.append(Reference(node["reftarget"], section_id, section_title or page_title, page_title))
         for node in document.findall(error_codes_returned):
-            if node["no_index"]:
-                continue
             section_id, section_title = _enclosing_section(node)
-            references += [Reference(target, section_id, section_title or page_title, page_title, returned=True) for target in node["targets"]]
+            references += [
+                Reference(target, section_id, section_title or page_title, page_title, returned=True, listed=not node["no_index"]) for target in node["targets"]
+            ]
         if references:
             self.references[docname] = references
 

@@ -21,10 +21,11 @@ from html import escape
 from pathlib import Path
 
 from docutils import nodes
+from docutils.utils import Reporter
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
-from sphinx.util.docutils import SphinxDirective, new_document
+from sphinx.util.docutils import LoggingReporter, SphinxDirective, new_document
 from sphinx.util.parsing import nested_parse_to_nodes
 
 from sphinx_errcodes.catalog import ErrorCode
@@ -44,6 +45,7 @@ class error_code_explanation(nodes.General, nodes.Element):
 def setup_explanations(app: Sphinx) -> None:
     app.add_config_value("errcodes_explanations", None, "env", types=frozenset({str, type(Path()), type(None)}))
     app.connect("config-inited", keep_explanations_from_being_pages, priority=810)
+    app.connect("env-get-outdated", pages_with_other_explanation_files)
     # Other builders never meet the node: the catalog is expanded to a definition list for them.
     app.add_node(error_code_explanation, html=(visit_explanation, depart_explanation))
 
@@ -70,6 +72,25 @@ def keep_explanations_from_being_pages(app: Sphinx, config: Config) -> None:
         config.exclude_patterns = [*config.exclude_patterns, pattern]
 
 
+def explanation_files(config: Config) -> tuple[str, ...]:
+    """The names in the explanations folder; a file added or removed changes them."""
+    folder = Path(config.errcodes_explanations) if config.errcodes_explanations else None
+    if folder is None or not folder.is_dir():
+        return ()
+    return tuple(sorted(path.name for path in folder.iterdir()))
+
+
+def pages_with_other_explanation_files(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """The catalog pages read with another set of explanation files than the folder has now.
+
+    Sphinx takes a folder given as a dependency for a missing file, and would
+    read such a page on every build; edits to a file are its own dependency.
+    """
+    domain = env.domains["errcodes"]
+    now = explanation_files(app.config)
+    return [docname for docname, rendering in domain.renderings.items() if rendering.explanation_files != now]
+
+
 def explanations_of(directive: SphinxDirective, codes: list[ErrorCode]) -> dict[str, error_code_explanation]:
     """The parsed explanation of every code that has a file, each problem reported at its file."""
     value = directive.config.errcodes_explanations
@@ -81,7 +102,6 @@ def explanations_of(directive: SphinxDirective, codes: list[ErrorCode]) -> dict[
             __("errcodes_explanations: %s is not a folder; create it or correct the setting"), folder, location=directive.get_location(), type="errcodes", subtype="explanation"
         )
         return {}
-    directive.env.note_dependency(folder)  # a file added or removed changes the folder
     known = {code.code for code in codes}
     files: dict[str, list[Path]] = {}
     for path in sorted(folder.iterdir()):
@@ -135,6 +155,8 @@ def _parse_markdown(directive: SphinxDirective, text: str, path: Path) -> list[n
     from myst_parser.parsers.sphinx_ import MystParser
 
     document = new_document(str(path), directive.state.document.settings)
+    # As Sphinx reads a page: docutils' messages become Sphinx warnings, and none stops the build.
+    document.reporter = LoggingReporter(str(path), halt_level=Reporter.SEVERE_LEVEL + 1)
     MystParser().parse(text, document)
     return list(document.children)
 

@@ -152,3 +152,23 @@ def test_errcodes_json_carries_each_explanation_as_html_and_text(built):
     assert BeautifulSoup(explained["html"], "html.parser").select("ul li")[0].get_text() == "the available funds of the account;"
     assert explained["text"].startswith("The account's funds do not cover the request.\n\nWhat to check\n\n")
     assert "explanation" not in codes["37"]
+
+
+def test_a_build_with_nothing_changed_reads_nothing(build, srcdir):
+    build("test-explanations", srcdir=srcdir)
+    assert "0 added, 0 changed, 0 removed" in build("test-explanations", srcdir=srcdir).status.getvalue()
+
+
+def test_an_explanation_that_holds_the_catalog_directive_is_told_the_page_has_it(build, srcdir):
+    (srcdir / "explanations" / "37.rst").write_text("Text.\n\n.. error-codes::\n", encoding="utf-8")
+    app = build("test-explanations", srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'explanations' / '37.rst'}:3: WARNING: the catalog is already rendered on this page, at line 4; remove this error-codes directive [errcodes.duplicate]"
+    ]
+
+
+def test_a_markdown_include_of_a_missing_file_is_a_warning_not_a_crash(build, srcdir):
+    (srcdir / "explanations" / "37.md").write_text("```{include} shared.md\n```\n\nText.\n", encoding="utf-8")
+    app = build("test-explanations", srcdir=srcdir)
+    assert app.statuscode == 0
+    assert f"{srcdir / 'explanations' / '37.md'}:1: CRITICAL: Directive \"include\": file not found" in warnings_of(app)

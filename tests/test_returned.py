@@ -90,3 +90,11 @@ def test_a_table_with_no_index_is_not_listed_as_returning_its_codes(build, basic
     app = build("test-basic", srcdir=basic_srcdir)
     assert table_rows(parse_html(app.outdir / "orders.html"))[1][0] == "10010"
     assert parse_html(app.outdir / "errors.html").find(id="code-10010").find(class_="errcodes-returned-by") is None
+
+
+def test_a_table_with_no_index_follows_the_catalog_without_a_fresh_build(build, basic_srcdir):
+    (basic_srcdir / "api.rst").write_text(":orphan:\n\nAPI\n===\n\n.. errcodes-returned::\n   :no-index:\n\n   36\n", encoding="utf-8")
+    build("test-basic", srcdir=basic_srcdir)
+    edit_source(basic_srcdir / "codes.csv", "36,Margin and funds,Insufficient funds", "36,Margin and funds,Not enough money")
+    app = build("test-basic", srcdir=basic_srcdir)
+    assert table_rows(parse_html(app.outdir / "api.html"))[1] == ["36", "Not enough money"]
