@@ -43,18 +43,17 @@ def page_url(builder: Builder, docname: str) -> str:
 def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str | None) -> tuple[dict[str, list[tuple[str, str]]], dict[str, list[tuple[str, str]]]]:
     """code -> [(href, section title)] of the sections that mention it, and of those that return it.
 
-    In document order, without repeats or self-references; a section that
+    In document order, without repeats or the code's own page; a section that
     returns a code is not also listed as mentioning it. A section title that
     two linked pages share ("Retrying") is followed by its page's title, so
     that the reader can tell the links apart.
     """
     found: dict[tuple[str, bool], list[tuple[str, str, str]]] = {}
     for docname in sorted(domain.references):
-        if docname == fromdocname:
-            continue
         for reference in domain.references[docname]:
             target = domain.find(reference.code)  # a role may name the code by its name
-            if target is None or not reference.listed:
+            # The page that shows a code does not list itself, whatever page the list is for.
+            if target is None or not reference.listed or target[0] == docname:
                 continue
             link = (target_uri(builder, fromdocname, docname, reference.section_id), reference.section_title, reference.page_title)
             links = found.setdefault((target[1].code, reference.returned), [])

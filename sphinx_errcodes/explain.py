@@ -25,7 +25,12 @@ def explain(wanted: str, path: str, extra_columns: Mapping[str, str], explanatio
         return f"{path}: no code or name {wanted!r} in this catalog{more}\n", 1
     text = explanation(code, columns_with(extra_columns))
     if explanations:
-        text += _explanation_file(Path(explanations), code.code)
+        if not Path(explanations).is_dir():
+            return f"{explanations}: not a folder of explanations\n", 1
+        written, readable = _explanation_file(Path(explanations), code.code)
+        text += written
+        if not readable:
+            return text, 1
     # What the catalog says of this row, or of every row (its header), is not left out in silence.
     relevant = [problem for problem in problems if problem.line <= code.end_line and problem.end_line >= code.line or problem.line == 1]
     if relevant:
@@ -33,16 +38,18 @@ def explain(wanted: str, path: str, extra_columns: Mapping[str, str], explanatio
     return text, 0
 
 
-def _explanation_file(folder: Path, code: str) -> str:
-    """The code's explanation as written, like ``rustc --explain`` prints its Markdown."""
+def _explanation_file(folder: Path, code: str) -> tuple[str, bool]:
+    """The code's explanation as written, like ``rustc --explain`` prints its Markdown; and whether it could be read."""
     for suffix in (".rst", ".md"):
         path = folder / f"{code}{suffix}"
         if path.is_file():
             try:
-                return "\n" + path.read_text(encoding="utf-8-sig").rstrip("\n") + "\n"
-            except (OSError, UnicodeDecodeError) as error:
-                return f"\n{path}: cannot read the explanation ({error})\n"
-    return ""
+                return "\n" + path.read_text(encoding="utf-8-sig").rstrip("\n") + "\n", True
+            except UnicodeDecodeError as error:
+                return f"\n{path}: the explanation is not valid UTF-8 (byte 0x{error.object[error.start]:02x}); save it as UTF-8\n", False
+            except OSError as error:
+                return f"\n{path}: cannot read the explanation: {error.strerror or error}\n", False
+    return "", True
 
 
 def find(codes: list[ErrorCode], wanted: str) -> ErrorCode | None:

@@ -105,9 +105,11 @@ def explanations_of(directive: SphinxDirective, codes: list[ErrorCode]) -> dict[
     known = {code.code for code in codes}
     files: dict[str, list[Path]] = {}
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith("."):
             continue
-        if path.suffix not in SUFFIXES:
+        if path.is_dir():
+            _warn(__("%s is a folder; explanations are files in %s itself") % (path.name, folder), path)
+        elif path.suffix not in SUFFIXES:
             _warn(__("%s is not an explanation: name it <code>.rst or <code>.md") % path.name, path)
         elif path.stem not in known:
             _warn(__("explanation for code %s, which is not in the catalog; rename or remove the file") % path.stem, path)
@@ -142,6 +144,9 @@ def _parse(directive: SphinxDirective, code: str, path: Path) -> error_code_expl
         content = _parse_markdown(directive, text, path)
     else:
         content = nested_parse_to_nodes(directive.state, text, source=str(path), allow_section_headings=True)
+    if not text.strip():
+        _warn(__("the explanation of code %s is empty; write it, or remove the file") % code, path)
+        return None
     node = error_code_explanation(code=code, collapsed=False)
     node += _without_sections(content)
     # Docutils gives the nodes of a nested parse the page's file; their lines are the explanation's.

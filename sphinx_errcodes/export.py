@@ -79,7 +79,9 @@ def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, 
                 found[node["code"]] = {"text": node.astext()}
                 together += [nodes.raw("", _MARKER.format(code=node["code"]), format="html"), *node.children]
         # The container's own tags stand before the first marker and at the very end.
-        pieces = _MARKED.split(app.builder.render_partial(together)["fragment"].strip().removesuffix("</div>"))
+        with logging.suppress_logging():
+            fragment = app.builder.render_partial(together)["fragment"]
+        pieces = _MARKED.split(fragment.strip().removesuffix("</div>"))
         for code, part in zip(pieces[1::2], pieces[2::2]):
             found[code]["html"] = part.strip()
     return found

@@ -57,12 +57,18 @@ def make_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     columns = columns_with(app.config.errcodes_extra_columns)
     for node in list(doctree.findall(error_codes_returned)):
         found = []
+        seen: set[str] = set()
         for target in node["targets"]:
             match = domain.find(target)
             if match is None:
                 logger.warning(
                     __("unknown error code %r: it is not in the catalog (errcodes_file)"), target, location=node, type="errcodes", subtype="unknown-code"
                 )
+            elif match[1].code in seen:
+                logger.warning(__("errcodes-returned lists code %s twice; keep it once"), match[1].code, location=node, type="errcodes", subtype="returned")
+                continue
+            else:
+                seen.add(match[1].code)
             found.append((target, match))
         node.replace_self(_table(app, docname, found, columns))
 
@@ -74,7 +80,8 @@ def _table(app: Sphinx, docname: str, found, columns) -> nodes.table:
     table = nodes.table(classes=["errcodes-returned"])
     group = nodes.tgroup(cols=len(headings))
     table += group
-    group += [nodes.colspec(colwidth=width) for width in (1, 4, *([1] * len(extra)))]
+    # Widths in characters, which the text builder takes as they are and the others as proportions.
+    group += [nodes.colspec(colwidth=width) for width in (12, 40, *([26] * len(extra)))]
     group += nodes.thead("", _row([nodes.Text(heading) for heading in headings]))
     body = nodes.tbody()
     for target, match in found:

@@ -111,3 +111,16 @@ def test_the_code_s_explanation_is_printed_as_written():
     result = run("explain", "INSUFFICIENT_FUNDS", "--catalog", str(root / "codes.csv"), "--explanations", str(root / "explanations"))
     assert result.returncode == 0
     assert result.stdout.endswith("\n\n" + (root / "explanations" / "36.rst").read_text(encoding="utf-8"))
+
+
+def test_an_explanations_folder_that_is_not_one_exits_with_1(tmp_path):
+    root = ROOTS / "test-explanations"
+    result = run("explain", "36", "--catalog", str(root / "codes.csv"), "--explanations", str(tmp_path / "missing"))
+    assert (result.returncode, result.stdout) == (1, f"{tmp_path / 'missing'}: not a folder of explanations\n")
+
+
+def test_an_undecodable_explanation_exits_with_1_and_says_so(tmp_path):
+    (tmp_path / "36.rst").write_bytes(b"caf\xe9\n")
+    result = run("explain", "36", "--catalog", str(ROOTS / "test-explanations" / "codes.csv"), "--explanations", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.endswith(f"\n{tmp_path / '36.rst'}: the explanation is not valid UTF-8 (byte 0xe9); save it as UTF-8\n")

@@ -89,8 +89,9 @@ def test_other_builders_show_the_explanation_under_the_message(build):
         ("99.rst", "Nothing.\n", "explanation for code 99, which is not in the catalog; rename or remove the file"),
         ("36.md", "Again.\n", "code 36 has two explanations, 36.rst and 36.md; keep one (36.rst is used)"),
         ("37.txt", "Text.\n", "37.txt is not an explanation: name it <code>.rst or <code>.md"),
+        ("37.rst", "\n  \n", "the explanation of code 37 is empty; write it, or remove the file"),
     ],
-    ids=["unknown code", "two files for one code", "another suffix"],
+    ids=["unknown code", "two files for one code", "another suffix", "empty file"],
 )
 def test_a_misplaced_file_is_named_in_a_warning(build, srcdir, name, content, warning):
     (srcdir / "explanations" / name).write_text(content, encoding="utf-8")
@@ -172,3 +173,11 @@ def test_a_markdown_include_of_a_missing_file_is_a_warning_not_a_crash(build, sr
     app = build("test-explanations", srcdir=srcdir)
     assert app.statuscode == 0
     assert f"{srcdir / 'explanations' / '37.md'}:1: CRITICAL: Directive \"include\": file not found" in warnings_of(app)
+
+
+def test_a_folder_inside_the_explanations_folder_is_named(build, srcdir):
+    (srcdir / "explanations" / "more").mkdir()
+    app = build("test-explanations", srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'explanations' / 'more'}:1: WARNING: more is a folder; explanations are files in {srcdir / 'explanations'} itself [errcodes.explanation]"
+    ]

@@ -98,3 +98,17 @@ def test_a_table_with_no_index_follows_the_catalog_without_a_fresh_build(build, 
     edit_source(basic_srcdir / "codes.csv", "36,Margin and funds,Insufficient funds", "36,Margin and funds,Not enough money")
     app = build("test-basic", srcdir=basic_srcdir)
     assert table_rows(parse_html(app.outdir / "api.html"))[1] == ["36", "Not enough money"]
+
+
+def test_a_code_listed_twice_warns_and_has_one_row(build, basic_srcdir):
+    (basic_srcdir / "orders.rst").write_text("Orders\n======\n\n.. errcodes-returned::\n\n   36 36\n", encoding="utf-8")
+    app = build("test-basic", srcdir=basic_srcdir)
+    assert warnings_of(app).splitlines() == [f"{basic_srcdir / 'orders.rst'}:4: WARNING: errcodes-returned lists code 36 twice; keep it once [errcodes.returned]"]
+    assert [row[0] for row in table_rows(parse_html(app.outdir / "orders.html"))] == ["Code", "36"]
+
+
+def test_the_json_lists_no_section_of_the_code_s_own_page(build, basic_srcdir):
+    edit_source(basic_srcdir / "errors.rst", ".. error-codes::\n", ".. error-codes::\n\nSee also :errcode:`36`.\n")
+    app = build("test-basic", srcdir=basic_srcdir)
+    codes = {entry["code"]: entry for entry in json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
+    assert [section["url"] for section in codes["36"]["referenced_by"]] == ["orders.html#place-an-order"]
