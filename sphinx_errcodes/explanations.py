@@ -109,6 +109,8 @@ def explanations_of(directive: SphinxDirective, codes: list[ErrorCode]) -> dict[
             continue
         if path.is_dir():
             _warn(__("%s is a folder; explanations are files in %s itself") % (path.name, folder), path)
+        elif not path.exists():
+            _warn(__("%s is a symbolic link to %s, which does not exist") % (path.name, os.readlink(path)), path)
         elif path.suffix not in SUFFIXES:
             _warn(__("%s is not an explanation: name it <code>.rst or <code>.md") % path.name, path)
         elif path.stem not in known:
@@ -138,7 +140,8 @@ def _parse(directive: SphinxDirective, code: str, path: Path) -> error_code_expl
         _warn(__("cannot read the explanation: %s") % (error.strerror or error), path)
         return None
     if path.suffix == ".md":
-        if "myst_parser" not in directive.config.extensions:
+        # MyST's settings exist once it is loaded, from conf.py or by another extension (myst-nb).
+        if "myst_enable_extensions" not in directive.config:
             _warn(__("a Markdown explanation needs MyST-Parser: add 'myst_parser' to extensions in conf.py, or write %s.rst") % code, path)
             return None
         content = _parse_markdown(directive, text, path)

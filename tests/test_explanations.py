@@ -181,3 +181,24 @@ def test_a_folder_inside_the_explanations_folder_is_named(build, srcdir):
     assert warnings_of(app).splitlines() == [
         f"{srcdir / 'explanations' / 'more'}:1: WARNING: more is a folder; explanations are files in {srcdir / 'explanations'} itself [errcodes.explanation]"
     ]
+
+
+def test_a_dangling_link_is_named_and_a_valid_file_for_the_code_is_used(build, srcdir):
+    (srcdir / "explanations" / "E0308.rst").symlink_to("moved.rst")
+    app = build("test-explanations", srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'explanations' / 'E0308.rst'}:1: WARNING: E0308.rst is a symbolic link to moved.rst, which does not exist [errcodes.explanation]"
+    ]
+    assert explanation(parse_html(app.outdir / "errors.html"), "E0308").find(class_="rubric").get_text() == "Example"
+
+
+def test_myst_loaded_by_another_extension_reads_markdown_explanations(build, srcdir):
+    (srcdir / "loader.py").write_text("def setup(app):\n    app.setup_extension('myst_parser')\n", encoding="utf-8")
+    (srcdir / "conf.py").write_text(
+        "import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        'extensions = ["loader", "sphinx_errcodes"]\nerrcodes_file = "codes.csv"\nerrcodes_explanations = "explanations"\n',
+        encoding="utf-8",
+    )
+    app = build("test-explanations", srcdir=srcdir)
+    assert warnings_of(app) == ""
+    assert explanation(parse_html(app.outdir / "errors.html"), "E0308") is not None
