@@ -201,10 +201,7 @@ class ErrorCodesDomain(Domain):
         docname, code = found
         if code.fields.get("status") == "retired":
             _warn_retired(code, node)
-        refnode = make_refnode(builder, fromdocname, docname, code.anchor, contnode, code.description)
-        if "refuri" in refnode:
-            refnode["refuri"] = with_one_anchor(refnode["refuri"])
-        return refnode
+        return link_to_code(builder, fromdocname, docname, code, contnode)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         refnode = self.resolve_xref(env, fromdocname, builder, "code", target, node, contnode)
@@ -237,6 +234,14 @@ def is_searchable(env, docname: str) -> bool:
     return "nosearch" not in metadata and "no-search" not in metadata
 
 
+def link_to_code(builder, fromdocname: str, docname: str, code: ErrorCode, contnode: nodes.Node) -> nodes.reference:
+    """A link from a page to a code's entry, the code's message as its title."""
+    refnode = make_refnode(builder, fromdocname, docname, code.anchor, contnode, code.description)
+    if "refuri" in refnode:
+        refnode["refuri"] = with_one_anchor(refnode["refuri"])
+    return refnode
+
+
 def with_one_anchor(uri: str) -> str:
     """singlehtml addresses documents as "#document-x", so a link gets two anchors; the last one is right."""
     return uri[uri.rindex("#") :] if uri.count("#") > 1 else uri
@@ -267,7 +272,7 @@ def warn_unknown_code(app, domain: Domain | None, node: addnodes.pending_xref) -
     if domain is None or domain.name != ErrorCodesDomain.name:
         return None
     logger.warning(
-        "unknown error code %r: it is not in the catalog (errcodes_file) nor in any intersphinx inventory",
+        __("unknown error code %r: it is not in the catalog (errcodes_file) nor in any intersphinx inventory"),
         node["reftarget"],
         location=node,
         type="errcodes",

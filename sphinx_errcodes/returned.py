@@ -20,10 +20,9 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.nodes import make_refnode
 
 from sphinx_errcodes.columns import columns_with
-from sphinx_errcodes.domain import ErrorCodesDomain, with_one_anchor
+from sphinx_errcodes.domain import ErrorCodesDomain, link_to_code
 from sphinx_errcodes.nodes import error_codes_returned
 from sphinx_errcodes.translation import _, __
 
@@ -89,9 +88,7 @@ def _table(app: Sphinx, docname: str, found, columns) -> nodes.table:
             body += _row([nodes.literal(target, target), nodes.Text("")] + [nodes.Text("")] * len(extra))
             continue
         target_doc, code = match
-        reference = make_refnode(app.builder, docname, target_doc, code.anchor, nodes.literal(code.code, code.code, classes=["errcodes-code"]), code.description)
-        if "refuri" in reference:
-            reference["refuri"] = with_one_anchor(reference["refuri"])
+        reference = link_to_code(app.builder, docname, target_doc, code, nodes.literal(code.code, code.code, classes=["errcodes-code"]))
         cells = [reference, nodes.Text(code.description)]
         for column in extra:
             value = code.value(column)
