@@ -4,7 +4,7 @@ An explanation is real Sphinx content, parsed where the catalog is rendered:
 paragraphs, lists, code blocks, admonitions, cross-references and
 ``:errcode:`` roles work in every builder. Its headings are not sections of
 the page: they become rubrics, so that they stay out of the table of
-contents. Markdown files need MyST-Parser among the project's extensions.
+contents. Markdown files need MyST-Parser, loaded by the project.
 
 Configuration (``conf.py``):
 
@@ -64,7 +64,7 @@ def keep_explanations_from_being_pages(app: Sphinx, config: Config) -> None:
     if folder is None:
         return
     try:
-        inside = folder.relative_to(Path(app.srcdir).resolve() if folder.is_absolute() else app.srcdir)
+        inside = folder.relative_to(os.path.normpath(app.srcdir))  # both normalised alike, without resolving links
     except ValueError:
         return
     pattern = f"{inside.as_posix()}/**"
@@ -139,6 +139,9 @@ def _parse(directive: SphinxDirective, code: str, path: Path) -> error_code_expl
     except OSError as error:
         _warn(__("cannot read the explanation: %s") % (error.strerror or error), path)
         return None
+    if not text.strip():
+        _warn(__("the explanation of code %s is empty; write it, or remove the file") % code, path)
+        return None
     if path.suffix == ".md":
         # MyST's settings exist once it is loaded, from conf.py or by another extension (myst-nb).
         if "myst_enable_extensions" not in directive.config:
@@ -147,9 +150,6 @@ def _parse(directive: SphinxDirective, code: str, path: Path) -> error_code_expl
         content = _parse_markdown(directive, text, path)
     else:
         content = nested_parse_to_nodes(directive.state, text, source=str(path), allow_section_headings=True)
-    if not text.strip():
-        _warn(__("the explanation of code %s is empty; write it, or remove the file") % code, path)
-        return None
     node = error_code_explanation(code=code, collapsed=False)
     node += _without_sections(content)
     # Docutils gives the nodes of a nested parse the page's file; their lines are the explanation's.
