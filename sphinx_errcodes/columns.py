@@ -148,10 +148,10 @@ def _see_also_note(codes: tuple[str, ...], translate: Translate) -> str:
 
 
 # Without lookaround, which some validators (RE2) cannot compile.
-_ANY_CODE = {"type": "string", "pattern": "^[A-Za-z0-9_-]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$"}
+CODE_SCHEMA = {"type": "string", "pattern": "^[A-Za-z0-9_-]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$"}
 
 OPTIONAL_COLUMNS: tuple[Column, ...] = (
-    Column("name", "name", _name, {"description": "The code's symbolic name, unique in the catalog.", **_ANY_CODE}, empty="", unique=True, filterable=True),
+    Column("name", "name", _name, {"description": "The code's symbolic name, unique in the catalog.", **CODE_SCHEMA}, empty="", unique=True, filterable=True),
     Column(
         "http_status",
         "HTTP status",
@@ -182,7 +182,7 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
         "replaced_by",
         "replaced by",
         _one_code,
-        {"description": "The code to use instead.", **_ANY_CODE},
+        {"description": "The code to use instead.", **CODE_SCHEMA},
         empty="",
         note=_replaced_by_note,
         names_codes=True,
@@ -191,7 +191,7 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
         "see_also",
         "see also",
         _code_list,
-        {"description": "Codes named in the catalog's see_also column.", "type": "array", "items": _ANY_CODE},
+        {"description": "Codes named in the catalog's see_also column.", "type": "array", "items": CODE_SCHEMA},
         empty=(),
         note=_see_also_note,
         names_codes=True,

@@ -19,7 +19,7 @@ from sphinx.util import logging
 
 from sphinx_errcodes.backlinks import backlinks_from, target_uri
 from sphinx_errcodes.catalog import SHARED_CODES_SHOWN
-from sphinx_errcodes.columns import OPTIONAL_COLUMNS, Column, columns_with
+from sphinx_errcodes.columns import CODE_SCHEMA, OPTIONAL_COLUMNS, Column, columns_with
 from sphinx_errcodes.domain import ErrorCodesDomain
 from sphinx_errcodes.explanations import error_code_explanation
 from sphinx_errcodes.html import makes_website
@@ -131,7 +131,7 @@ SECTIONS = {
 def schema() -> dict:
     """The JSON Schema of errcodes.json, made from the column declarations; the package ships it as errcodes.schema.json."""
     columns = {column.name: dict(column.schema) for column in OPTIONAL_COLUMNS}
-    code = {"description": "The code exactly as written in the catalog.", **columns["see_also"]["items"]}
+    code = {"description": "The code exactly as written in the catalog.", **CODE_SCHEMA}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "errcodes.json",
