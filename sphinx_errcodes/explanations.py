@@ -1,10 +1,11 @@
 """Explanations: one file per code, ``36.rst`` or ``E0308.md``, shown under the code's message.
 
-An explanation is real Sphinx content, parsed where the catalog is rendered:
-paragraphs, lists, code blocks, admonitions, cross-references and
-``:errcode:`` roles work in every builder. Its headings are not sections of
-the page: they become rubrics, so that they stay out of the table of
-contents. Markdown files need MyST-Parser, loaded by the project.
+An explanation is real Sphinx content, read as a document of its own while
+the catalog's page is read, and its nodes given to the page: paragraphs,
+lists, code blocks, admonitions, cross-references and ``:errcode:`` roles
+work in every builder. Its headings are not sections of the page: they
+become rubrics, so that they stay out of the table of contents. Markdown
+files need MyST-Parser, loaded by the project.
 
 Configuration (``conf.py``):
 
@@ -17,16 +18,26 @@ Configuration (``conf.py``):
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
 from pathlib import Path
 
+import sphinx
 from docutils import nodes
+from docutils.languages import en as english
+from docutils.parsers.rst import roles
+from docutils.transforms import references
 from docutils.utils import Reporter
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.parsers import RSTParser
+from sphinx.transforms import DefaultSubstitutions
+from sphinx.transforms.post_transforms.code import HighlightLanguageTransform
+from sphinx.transforms.references import SphinxDanglingReferences
 from sphinx.util import logging
-from sphinx.util.docutils import LoggingReporter, SphinxDirective, new_document
-from sphinx.util.parsing import nested_parse_to_nodes
+from sphinx.util.docutils import LoggingReporter, SphinxDirective, new_document, register_role, unregister_role
+from sphinx.util.rst import default_role
 
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.translation import _, __
@@ -142,42 +153,146 @@ def _parse(directive: SphinxDirective, code: str, path: Path) -> error_code_expl
     if not text.strip():
         _warn(__("the explanation of code %s is empty; write it, or remove the file") % code, path)
         return None
-    if path.suffix == ".md":
-        # MyST's settings exist once it is loaded, from conf.py or by another extension (myst-nb).
-        if "myst_enable_extensions" not in directive.config:
-            _warn(__("a Markdown explanation needs MyST-Parser: add 'myst_parser' to extensions in conf.py, or write %s.rst") % code, path)
-            return None
-        content = _parse_markdown(directive, text, path)
-    else:
-        content = nested_parse_to_nodes(directive.state, text, source=str(path), allow_section_headings=True)
+    # MyST's settings exist once it is loaded, from conf.py or by another extension (myst-nb).
+    if path.suffix == ".md" and "myst_enable_extensions" not in directive.config:
+        _warn(__("a Markdown explanation needs MyST-Parser: add 'myst_parser' to extensions in conf.py, or write %s.rst") % code, path)
+        return None
     node = error_code_explanation(code=code, collapsed=False)
-    node += _without_sections(content)
-    # Docutils gives the nodes of a nested parse the page's file; their lines are the explanation's.
-    for element in node.findall(nodes.Element):
-        element.source = str(path)
+    node += _read_as_own_document(directive, text, path)
     node["collapsed"] = len(node.astext()) > COLLAPSED_ABOVE
     return node
 
 
-def _parse_markdown(directive: SphinxDirective, text: str, path: Path) -> list[nodes.Node]:
-    from myst_parser.parsers.sphinx_ import MystParser
+# The transforms that resolve what is a document's own: substitutions, footnotes,
+# hyperlink targets, and the language that ``highlight`` sets for the code after it.
+_OWN_DOCUMENT = (
+    DefaultSubstitutions,
+    references.Substitutions,
+    references.PropagateTargets,
+    references.AnonymousHyperlinks,
+    references.IndirectHyperlinks,
+    references.Footnotes,
+    references.ExternalTargets,
+    references.InternalTargets,
+    SphinxDanglingReferences,
+    HighlightLanguageTransform,
+)
 
-    document = new_document(str(path), directive.state.document.settings)
+
+def _read_as_own_document(directive: SphinxDirective, text: str, path: Path) -> list[nodes.Node]:
+    """Parse an explanation as a document of its own, and give its nodes to the page.
+
+    Its own parser (by its suffix, whatever the page is written in), its own
+    names (two files may both have a footnote 1 or a target "example"), its
+    own paths, and its messages name its file. Ids are shared with the page so
+    that they stay unique in it, and its explicit targets become the page's,
+    so that ``:ref:`` finds them as it finds any label.
+    """
+    page = directive.state.document
+    document = new_document(str(path), page.settings)
     # As Sphinx reads a page: docutils' messages become Sphinx warnings, and none stops the build.
     document.reporter = LoggingReporter(str(path), halt_level=Reporter.SEVERE_LEVEL + 1)
-    MystParser().parse(text, document)
-    return list(document.children)
+    document.ids, document.id_counter = page.ids, page.id_counter
+    parser = _markdown_parser() if path.suffix == ".md" else _rst_parser(directive.config)
+    with _state_of_its_own(directive.env, directive.config, path.parent):
+        parser.parse(text, document)
+        document.transformer.add_transforms([*parser.get_transforms(), *_OWN_DOCUMENT])
+        document.transformer.apply_transforms()
+    for reference in document.findall(nodes.reference):
+        # MyST has resolved this "#anchor" link; on a Markdown page its transform would try again, and fail.
+        if "id_link" in reference and "refuri" not in reference:
+            del reference["id_link"]
+    _resolve_images_from(path.parent, document, Path(directive.env.doc2path(directive.env.docname)).parent)
+    content = _without_sections(document, document.children)
+    for name, explicit in document.nametypes.items():
+        target = document.ids.get(document.nameids.get(name) or "")
+        if explicit and target is not None and not isinstance(target, (nodes.footnote, nodes.citation)):
+            page.note_explicit_target(target)
+    return content
 
 
-def _without_sections(content: list[nodes.Node]) -> list[nodes.Node]:
-    """Headings become rubrics, so that they are no sections of the page."""
+def _markdown_parser():
+    from myst_parser.parsers.sphinx_ import MystParser
+
+    return MystParser()
+
+
+def _rst_parser(config: Config) -> RSTParser:
+    """Sphinx's reST parser, which adds ``rst_prolog`` and ``rst_epilog`` from the configuration it holds.
+
+    Sphinx hands the configuration to a parser privately, and differently
+    since 8.2; this is the one place that knows (tested by the prolog test).
+    """
+    parser = RSTParser()
+    if sphinx.version_info >= (8, 2):
+        parser._config = config
+    else:
+        parser.config = config
+    return parser
+
+
+@contextmanager
+def _state_of_its_own(env, config: Config, folder: Path) -> Iterator[None]:
+    """What an explanation's directives set ends with it, and relative paths start at its folder.
+
+    ``default-role``, ``highlight``, ``default-domain`` and ``py:module`` set
+    the state of the document being read, which is the page's: an explanation
+    starts from the project's defaults, as a page does, and the page, and the
+    explanations after it, continue as they were. Sphinx resolves a relative
+    path (``include``, ``literalinclude``) against the page being read.
+    """
+    state = env.current_document if sphinx.version_info >= (8, 2) else env.temp_data
+    kept = {key: state.get(key) for key in ("default_role", "default_domain", "highlight_language")}
+    context = dict(env.ref_context)
+    page_role, _messages = roles.role("", english, 0, Reporter("", Reporter.SEVERE_LEVEL + 1, Reporter.SEVERE_LEVEL + 1))
+    state["default_role"], state["highlight_language"] = config.default_role, None
+    env.ref_context.clear()
+    unregister_role("")
+    page_relfn2path = env.relfn2path
+    # A path from a file: Sphinx's own rule applies, only the folder is the explanation's.
+    env.relfn2path = lambda filename, docname=None: (
+        page_relfn2path(filename, docname) if docname is not None or filename.startswith(("/", "\\")) else _relative_to(env, folder / filename)
+    )
+    try:
+        with default_role(env.docname, config.default_role):
+            yield
+    finally:
+        del env.relfn2path
+        for key, value in kept.items():
+            state[key] = value
+        env.ref_context.clear()
+        env.ref_context.update(context)
+        register_role("", page_role)
+
+
+def _relative_to(env, path: Path) -> tuple[str, str]:
+    """(path relative to the source folder, absolute path), as ``env.relfn2path`` gives them."""
+    absolute = os.path.normpath(path)
+    return Path(os.path.relpath(absolute, env.srcdir)).as_posix(), absolute
+
+
+def _resolve_images_from(folder: Path, document: nodes.document, page_folder: Path) -> None:
+    """Sphinx finds an image relative to the page; an explanation's images are relative to its file."""
+    for image in document.findall(nodes.image):
+        uri = image["uri"]
+        if "://" in uri or uri.startswith(("/", "data:")):
+            continue
+        image["uri"] = Path(os.path.relpath(os.path.normpath(folder / uri), page_folder)).as_posix()
+
+
+def _without_sections(document: nodes.document, content: list[nodes.Node]) -> list[nodes.Node]:
+    """Headings become rubrics, so that they are no sections of the page; a link to a heading goes to its rubric."""
     flat: list[nodes.Node] = []
     for node in content:
         if isinstance(node, nodes.section):
             title = node[0] if node.children and isinstance(node[0], nodes.title) else None
             if title is not None:
-                flat.append(nodes.rubric(title.rawsource, "", *title.children, classes=["errcodes-explanation-heading"]))
-            flat += _without_sections(node.children[1 if title is not None else 0 :])
+                rubric = nodes.rubric(title.rawsource, "", *title.children, ids=node["ids"], names=node["names"], classes=["errcodes-explanation-heading"])
+                document.ids.update(dict.fromkeys(node["ids"], rubric))
+                flat.append(rubric)
+            flat += _without_sections(document, node.children[1 if title is not None else 0 :])
+        elif isinstance(node, nodes.transition) and "footnotes" in node["classes"]:
+            continue  # MyST's rule above its footnotes, which only a document or section may hold
         else:
             flat.append(node)
     return flat

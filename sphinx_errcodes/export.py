@@ -15,6 +15,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import admonitionlabels
 from sphinx.util import logging
 
 from sphinx_errcodes.backlinks import backlinks_from, target_uri
@@ -76,7 +77,7 @@ def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, 
         together = nodes.container()
         for node in list(doctree.findall(error_code_explanation)):
             if domain.codes[node["code"]][0] == docname:
-                found[node["code"]] = {"text": node.astext()}
+                found[node["code"]] = {"text": _plain_text(node)}
                 together += [nodes.raw("", _MARKER.format(code=node["code"]), format="html"), *node.children]
         # The container's own tags stand before the first marker and at the very end.
         with logging.suppress_logging():
@@ -85,6 +86,15 @@ def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, 
         for code, part in zip(pieces[1::2], pieces[2::2]):
             found[code]["html"] = part.strip()
     return found
+
+
+def _plain_text(node: nodes.Element) -> str:
+    """The text of an explanation, with the title that each admonition is shown with ("Note"), which is no node of its own."""
+    copy = node.deepcopy()
+    for admonition in copy.findall(nodes.Admonition):
+        if admonition.tagname in admonitionlabels:
+            admonition.insert(0, nodes.paragraph("", admonitionlabels[admonition.tagname]))
+    return copy.astext()
 
 
 _MARKER = "<!--errcodes-explanation {code}-->"

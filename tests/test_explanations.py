@@ -202,3 +202,8 @@ def test_myst_loaded_by_another_extension_reads_markdown_explanations(build, src
     app = build("test-explanations", srcdir=srcdir)
     assert warnings_of(app) == ""
     assert explanation(parse_html(app.outdir / "errors.html"), "E0308") is not None
+
+
+def test_the_text_of_an_explanation_in_errcodes_json_keeps_the_titles_of_admonitions(built):
+    codes = {entry["code"]: entry for entry in json.loads((built.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
+    assert "\n\nNote\n\nA related code is 37." in codes["36"]["explanation"]["text"]
