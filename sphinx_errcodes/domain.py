@@ -271,14 +271,18 @@ def warn_unknown_code(app, domain: Domain | None, node: addnodes.pending_xref) -
     """Report a code missing from the catalog under our own warning type."""
     if domain is None or domain.name != ErrorCodesDomain.name:
         return None
+    report_unknown_code(node["reftarget"], node)
+    return True
+
+
+def report_unknown_code(target: str, location: nodes.Node) -> None:
     logger.warning(
         __("unknown error code %r: it is not in the catalog (errcodes_file) nor in any intersphinx inventory"),
-        node["reftarget"],
-        location=node,
+        target,
+        location=location,
         type="errcodes",
         subtype="unknown-code",
     )
-    return True
 
 
 def documents_to_reread(app, env, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_errcodes.columns import columns_with
-from sphinx_errcodes.domain import ErrorCodesDomain, link_to_code
+from sphinx_errcodes.domain import ErrorCodesDomain, link_to_code, report_unknown_code
 from sphinx_errcodes.nodes import error_codes_returned
 from sphinx_errcodes.translation import _, __
 
@@ -60,20 +62,34 @@ def make_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for target in node["targets"]:
             match = domain.find(target)
             if match is None:
-                logger.warning(
-                    __("unknown error code %r: it is not in the catalog (errcodes_file)"), target, location=node, type="errcodes", subtype="unknown-code"
-                )
+                elsewhere = _in_another_project(app, docname, target, node)
+                if elsewhere is None:
+                    report_unknown_code(target, node)
+                found.append((target, elsewhere))
             elif match[1].code in seen:
                 logger.warning(__("errcodes-returned lists code %s twice; keep it once"), match[1].code, location=node, type="errcodes", subtype="returned")
-                continue
             else:
                 seen.add(match[1].code)
-            found.append((target, match))
+                found.append((target, match))
         node.replace_self(_table(app, docname, found, columns))
 
 
+def _in_another_project(app: Sphinx, docname: str, target: str, node: error_codes_returned) -> nodes.reference | None:
+    """A link to a code of another project (intersphinx), found as the role finds it: through ``missing-reference``."""
+    xref = addnodes.pending_xref("", refdomain=ErrorCodesDomain.name, reftype="code", reftarget=target, refdoc=docname, refexplicit=False)
+    xref.source, xref.line = node.source, node.line
+    try:
+        return app.emit_firstresult("missing-reference", app.env, xref, _code_literal(target), allowed_exceptions=(NoUri,))
+    except NoUri:
+        return None
+
+
+def _code_literal(code: str) -> nodes.literal:
+    return nodes.literal(code, code, classes=["errcodes-code"])
+
+
 def _table(app: Sphinx, docname: str, found, columns) -> nodes.table:
-    codes = [match[1] for _target, match in found if match is not None]
+    codes = [match[1] for _target, match in found if isinstance(match, tuple)]
     extra = [columns[name] for name in ("http_status", "retryable") if any(name in code.fields for code in codes)]
     headings = [_("Code"), _("Message"), *(_("HTTP status") if column.name == "http_status" else _("Retry") for column in extra)]
     table = nodes.table(classes=["errcodes-returned"])
@@ -84,11 +100,12 @@ def _table(app: Sphinx, docname: str, found, columns) -> nodes.table:
     group += nodes.thead("", _row([nodes.Text(heading) for heading in headings]))
     body = nodes.tbody()
     for target, match in found:
-        if match is None:
-            body += _row([nodes.literal(target, target), nodes.Text("")] + [nodes.Text("")] * len(extra))
+        if not isinstance(match, tuple):
+            # Unknown, or another project's, whose inventory holds no message.
+            body += _row([match if match is not None else nodes.literal(target, target), nodes.Text("")] + [nodes.Text("")] * len(extra))
             continue
         target_doc, code = match
-        reference = link_to_code(app.builder, docname, target_doc, code, nodes.literal(code.code, code.code, classes=["errcodes-code"]))
+        reference = link_to_code(app.builder, docname, target_doc, code, _code_literal(code.code))
         cells = [reference, nodes.Text(code.description)]
         for column in extra:
             value = code.value(column)

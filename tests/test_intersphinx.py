@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import parse_html, warnings_of
+import shutil
+
+from conftest import ROOTS, parse_html, warnings_of
 
 PUBLISHED = "https://trading.example.com/docs/"
 
@@ -22,3 +24,21 @@ def test_a_project_without_a_catalog_resolves_codes_through_intersphinx(build):
 def test_a_project_without_a_catalog_or_inventory_warns_about_the_code(build):
     client = build("test-intersphinx")
     assert f"{client.srcdir / 'index.rst'}:4: WARNING: unknown error code '36'" in warnings_of(client)
+
+
+def test_errcodes_returned_links_a_code_that_only_an_inventory_has(build, tmp_path):
+    reference = build("test-basic")
+    shutil.copytree(ROOTS / "test-intersphinx", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "endpoint.rst").write_text(":orphan:\n\nEndpoint\n========\n\n.. errcodes-returned::\n\n   36 12345\n", encoding="utf-8")
+    client = build(
+        "test-intersphinx",
+        srcdir=tmp_path,
+        confoverrides={"intersphinx_mapping": {"trading": (PUBLISHED, str(reference.outdir / "objects.inv"))}},
+    )
+    rows = parse_html(client.outdir / "endpoint.html").select("table.errcodes-returned tbody tr")
+    assert rows[0].find("a")["href"] == f"{PUBLISHED}errors.html#code-36"
+    assert rows[0].find("a").get_text() == "36"
+    assert rows[1].find("a") is None
+    assert warnings_of(client).splitlines() == [
+        f"{tmp_path / 'endpoint.rst'}:6: WARNING: unknown error code '12345': it is not in the catalog (errcodes_file) nor in any intersphinx inventory [errcodes.unknown-code]"
+    ]
