@@ -9,8 +9,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from sphinx_errcodes.assets import setup_assets
+from sphinx_errcodes.catalogs import setup_catalogs
 from sphinx_errcodes.columns import columns_with
-from sphinx_errcodes.backlinks import add_backlinks, reference_pages_to_rewrite, remember_references
+from sphinx_errcodes.backlinks import reference_pages_to_rewrite, remember_references, resolve_code_lists
 from sphinx_errcodes.directive import setup_directive
 from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, RoleLines, documents_to_reread, warn_unknown_code
 from sphinx_errcodes.explanations import setup_explanations
@@ -36,6 +37,7 @@ def expand_for_other_builders(app: Sphinx, doctree: nodes.document, docname: str
 def setup(app: Sphinx) -> dict:
     setup_translation(app)
     app.add_config_value("errcodes_backlinks", True, "env", types=frozenset({bool}))
+    setup_catalogs(app)
     setup_directive(app)
     setup_explanations(app)
     setup_returned(app)
@@ -44,8 +46,8 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(RoleLines)
     app.add_transform(EntriesKeepTheirIds)
     app.add_node(error_code_list, html=(visit_error_code_list, None))
-    # Backlinks first: the expansion for non-HTML builders renders them.
-    app.connect("doctree-resolved", add_backlinks, priority=400)
+    # The lists' links first: the expansion for non-HTML builders renders them.
+    app.connect("doctree-resolved", resolve_code_lists, priority=400)
     app.connect("doctree-resolved", expand_for_other_builders)
     app.connect("warn-missing-reference", warn_unknown_code)
     app.connect("env-get-outdated", documents_to_reread)

@@ -67,11 +67,6 @@ class ErrorCode:
         return self.fields.get(column.name, column.empty)
 
     @property
-    def anchor(self) -> str:
-        """The HTML id of the code's entry; derived from the code alone."""
-        return anchor_for(self.code)
-
-    @property
     def sort_key(self) -> tuple:
         return code_sort_key(self.code)
 
@@ -99,6 +94,7 @@ class CatalogProblem:
 
 
 def anchor_for(code: str) -> str:
+    """The HTML id of a code's entry, derived from the code alone (a page may add a prefix)."""
     return f"code-{code}"
 
 

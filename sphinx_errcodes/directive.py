@@ -1,9 +1,9 @@
-"""The ``error-codes`` directive: the whole catalog, one section per category.
+"""The ``error-codes`` directive: a catalog (or some of its categories), one section per category.
+
+The catalogs themselves are configured in :mod:`sphinx_errcodes.catalogs`.
 
 Configuration (``conf.py``):
 
-``errcodes_file`` (default ``None``)
-    The CSV catalog, relative to the folder of ``conf.py``.
 ``errcodes_extra_columns`` (default ``{}``)
     The project's own columns of the catalog, each with its label:
     ``{"owner": "Owning team"}``.
@@ -11,17 +11,16 @@ Configuration (``conf.py``):
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, ErrorCode, codes_sharing_description, group_by_category, read_catalog
+from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, anchor_for, codes_sharing_description, group_by_category, read_catalog
+from sphinx_errcodes.catalogs import DEFAULT, catalog_paths, site_default_catalog
 from sphinx_errcodes.domain import Category, Rendering
 from sphinx_errcodes.explanations import explanation_files, explanations_of
 from sphinx_errcodes.nodes import Entry, error_code_list_of, exactly_as_written
@@ -31,25 +30,10 @@ logger = logging.getLogger(__name__)
 
 
 def setup_directive(app: Sphinx) -> None:
-    app.add_config_value("errcodes_file", None, "env", types=frozenset({str, type(Path()), type(None)}))
-    # After Sphinx has checked the setting's type (priority 800), and said so when it is wrong.
     app.add_config_value("errcodes_extra_columns", {}, "env", types=frozenset({dict}))
-    app.connect("config-inited", resolve_catalog_path, priority=810)
+    # After Sphinx has checked the setting's type (priority 800), and said so when it is wrong.
     app.connect("config-inited", check_extra_columns, priority=810)
     app.add_directive("error-codes", ErrorCodesDirective)
-
-
-def resolve_catalog_path(app: Sphinx, config: Config) -> None:
-    """``errcodes_file`` is relative to the folder of conf.py, like Sphinx's own path settings."""
-    value = config.errcodes_file
-    if not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
-        return
-    if "\x00" in os.fspath(value):
-        logger.warning(__("errcodes_file %r contains a NUL character, which no file name can hold; write the path of the CSV catalog"), value, type="errcodes", subtype="config")
-        config.errcodes_file = None
-        return
-    # No look at the file system here: a missing or unreadable catalog is reported where it is read.
-    config.errcodes_file = os.path.normpath(os.path.join(app.confdir, value))
 
 
 def check_extra_columns(app: Sphinx, config: Config) -> None:
@@ -73,69 +57,133 @@ def check_extra_columns(app: Sphinx, config: Config) -> None:
     config.errcodes_extra_columns = kept
 
 
-def catalog_path(config: Config) -> Path | None:
-    """The catalog's absolute path; ``None`` when errcodes_file is unset or not a path (Sphinx has said so)."""
-    value = config.errcodes_file
-    return Path(value) if isinstance(value, str) and value else None
+def _anchor_prefix(text: str) -> str:
+    prefix = text.strip()
+    if not prefix or nodes.make_id(prefix) != prefix:
+        raise ValueError(__("an anchor prefix is lower-case letters, digits and '-', such as 'futures'"))
+    return prefix
+
+
+def _prefixed(prefix: str, anchor: str) -> str:
+    return f"{prefix}-{anchor}" if prefix else anchor
 
 
 class ErrorCodesDirective(SphinxDirective):
-    """Render every code of ``errcodes_file``."""
+    """Render a catalog: ``.. error-codes:: futures``, or the site's default catalog without an argument.
+
+    ``:categories:`` renders only those (one per line, or separated by
+    commas), so that a catalog may be split over pages; ``:anchor-prefix:``
+    lets two catalogs share a page.
+    """
 
     has_content = False
+    optional_arguments = 1
+    option_spec = {"categories": directives.unchanged_required, "anchor-prefix": _anchor_prefix}
 
     def run(self) -> list[nodes.Node]:
-        path = catalog_path(self.config)
-        if path is None:
-            self._warn(__("the error-codes directive needs a catalog: set errcodes_file in conf.py to the path of a CSV file"), "config")
+        catalogs = catalog_paths(self.config)
+        catalog = self.arguments[0] if self.arguments else site_default_catalog(self.config)
+        if not catalogs:
+            self._warn(__("the error-codes directive needs a catalog: set errcodes_file (or errcodes_catalogs) in conf.py to the path of a CSV file"), "config")
+            return []
+        if catalog is None:
+            self._warn(__("this site has several catalogs (%s): name the one to render, such as '.. error-codes:: %s'") % (", ".join(catalogs), next(iter(catalogs))), "config")
+            return []
+        if catalog not in catalogs:
+            self._warn(__("no catalog is named %r: the catalogs of errcodes_file and errcodes_catalogs are %s") % (catalog, ", ".join(catalogs)), "config")
             return []
         domain = self.env.domains["errcodes"]
         docname = self.env.docname
-        earlier = domain.rendering_on(docname)
-        if earlier is not None:
-            self._warn(__("the catalog is already rendered on this page, at line %d; remove this error-codes directive") % earlier.line, "duplicate")
-            return []
+        prefix = self.options.get("anchor-prefix", "")
+        path = catalogs[catalog]
         self.env.note_dependency(path)
         codes, problems = read_catalog(path, self.config.errcodes_extra_columns)
+        groups = group_by_category(codes)
+        anchored = list(_with_anchors(groups, prefix))
+        wanted = self._categories([title for title, _members in groups], catalog)
+        if wanted is not None:
+            anchored = sorted((item for item in anchored if item[0][0] in wanted), key=lambda item: wanted.index(item[0][0]))
+        # A catalog split over pages is reported once: by the page that renders its first category.
+        reports = wanted is None or not groups or groups[0][0] in wanted
+        if reports:
+            self._report(problems, catalog)
+        if self._clashes(domain.renderings_on(docname), catalog, prefix, [title for (title, _members), _anchor in anchored]):
+            return []
+        shared = codes_sharing_description(codes)
+        categories = [
+            Category(title, anchor, [Entry(code, shared.get(code.code), _prefixed(prefix, anchor_for(code.code))) for code in members])
+            for (title, members), anchor in anchored
+        ]
+        rendering = Rendering(self.lineno, catalog, categories, prefix, tuple(title for title, _ in groups))
+        # Noted before the explanations are parsed: one that holds this directive is told the page has it.
+        domain.note_rendering(docname, rendering)
+        rendered = [entry.code for category in categories for entry in category.entries]
+        explanations = explanations_of(self, catalog, codes, rendered, reports)
+        explained = rendering._replace(explained=frozenset(explanations), explanation_files=explanation_files(self.config, catalog))
+        domain.note_rendering(docname, explained, replacing=rendering)
+        # Every list of the catalog sizes its code column alike, so that the messages line up.
+        widths = (max((len(code.code) for code in codes), default=0), max((len(code.fields.get("name", "")) for code in codes), default=0))
+        return [_section(category, catalog, widths, explanations) for category in categories]
+
+    def _clashes(self, earlier: list[Rendering], catalog: str, prefix: str, titles: list[str]) -> bool:
+        """Whether an earlier directive on the page renders entries with the same anchors; the build is told so."""
+        for rendering in earlier:
+            if rendering.prefix != prefix:
+                continue
+            if rendering.catalog != catalog:
+                self._warn(
+                    __("catalog %s is rendered on this page at line %d with the same anchors; give each error-codes directive its own :anchor-prefix:")
+                    % (rendering.catalog, rendering.line),
+                    "duplicate",
+                )
+                return True
+            if {category.title for category in rendering.categories} & set(titles):
+                self._warn(__("the catalog is already rendered on this page, at line %d; remove this error-codes directive") % rendering.line, "duplicate")
+                return True
+        return False
+
+    def _categories(self, titles: list[str], catalog: str) -> list[str] | None:
+        """The categories that ``:categories:`` names, in its order; ``None`` without the option (every one)."""
+        if "categories" not in self.options:
+            return None
+        text = self.options["categories"]
+        named = [title.strip() for title in (text.splitlines() if "\n" in text else text.split(","))]
+        wanted = []
+        for title in filter(None, named):
+            if title not in titles:
+                self._warn(__("catalog %s has no category %r; its categories are %s") % (catalog, title, ", ".join(map(repr, titles))), "categories")
+            elif title not in wanted:
+                wanted.append(title)
+        return wanted
+
+    def _report(self, problems, catalog: str) -> None:
+        setting = "errcodes_file" if catalog == DEFAULT else f"errcodes_catalogs[{catalog!r}]"
         for problem in problems:
             # A problem of the whole file (it is missing, say) comes from the setting that names it.
-            message = problem.message if problem.line else f"{problem.message} (errcodes_file in conf.py)"
             logger.warning(
-                message,
+                problem.message if problem.line else f"{problem.message} ({setting} in conf.py)",
                 location=problem.location if problem.line else self.get_location(),
                 type="errcodes",
                 subtype="catalog",
             )
-        shared = codes_sharing_description(codes)
-        # Noted before the explanations are parsed: one that holds this directive is told the page has it.
-        domain.note_rendering(docname, Rendering(self.lineno, []))
-        explanations = explanations_of(self, codes)
-        categories = [
-            Category(title, anchor, [Entry(code, shared.get(code.code)) for code in members])
-            for (title, members), anchor in _with_anchors(group_by_category(codes))
-        ]
-        domain.note_rendering(docname, Rendering(self.lineno, categories, frozenset(explanations), explanation_files(self.config)))
-        # Every list of the catalog sizes its code column alike, so that the messages line up.
-        widths = (max((len(code.code) for code in codes), default=0), max((len(code.fields.get("name", "")) for code in codes), default=0))
-        return [_section(category, widths, explanations) for category in categories]
 
     def _warn(self, message: str, subtype: str) -> None:
         logger.warning(message, location=self.get_location(), type="errcodes", subtype=subtype)
 
 
-def _section(category: Category, widths: tuple[int, int], explanations: dict[str, nodes.Element]) -> nodes.section:
+def _section(category: Category, catalog: str, widths: tuple[int, int], explanations: dict[str, nodes.Element]) -> nodes.section:
     section = nodes.section(ids=[category.anchor], classes=["errcodes-category"])
     section += exactly_as_written(nodes.title(category.title, category.title))
-    section += addnodes.index(entries=[_index_entry(entry.code) for entry in category.entries])
-    section += error_code_list_of(category.entries, widths, explanations)
+    section += addnodes.index(entries=[_index_entry(entry) for entry in category.entries])
+    section += error_code_list_of(category.entries, catalog, widths, explanations)
     return section
 
 
-def _with_anchors(groups):
-    """Pair each category with a unique ``category-…`` id."""
+def _with_anchors(groups, prefix: str):
+    """Pair each category with a unique ``category-…`` id, the same on whichever page the category is rendered."""
     taken: set[str] = set()
     for number, group in enumerate(groups, start=1):
-        anchor = base = f"category-{nodes.make_id(group[0]) or number}"
+        anchor = base = _prefixed(prefix, f"category-{nodes.make_id(group[0]) or number}")
         suffix = 1
         while anchor in taken:
             suffix += 1
@@ -144,7 +192,7 @@ def _with_anchors(groups):
         yield group, anchor
 
 
-def _index_entry(code: ErrorCode) -> tuple[str, str, str, str, None]:
+def _index_entry(entry: Entry) -> tuple[str, str, str, str, None]:
     """A code is found in the general index and the search page by its number and by its message.
 
     One main entry, the code with its message as sub-entry: Sphinx splits an
@@ -153,5 +201,6 @@ def _index_entry(code: ErrorCode) -> tuple[str, str, str, str, None]:
     the search page (``-99`` too, which its object search cannot tell from
     ``99``), and a main entry ranks above full-text hits that only know the page.
     """
+    code = entry.code
     text = f"{code.code}; {code.description}" if code.description else code.code
-    return ("single", text, code.anchor, "main", None)
+    return ("single", text, entry.anchor, "main", None)

@@ -19,6 +19,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_errcodes.catalog import ErrorCode
+from sphinx_errcodes.catalogs import catalog_paths, qualified, site_default_catalog
 from sphinx_errcodes.nodes import Entry, error_codes_returned
 from sphinx_errcodes.translation import __
 
@@ -54,12 +55,31 @@ class Rendering(NamedTuple):
     """
 
     line: int
+    catalog: str
     categories: list[Category]
+    prefix: str = ""  # the directive's :anchor-prefix:
+    all_categories: tuple[str, ...] = ()  # every category of the catalog, rendered here or not
     explained: frozenset[str] = frozenset()  # the codes with an explanation, which lives in the page's doctree
     explanation_files: tuple[str, ...] = ()  # the folder's files when the page was read; another set re-reads it
 
-    def codes(self) -> Iterator[ErrorCode]:
-        return (entry.code for category in self.categories for entry in category.entries)
+    def entries(self) -> Iterator[Entry]:
+        return (entry for category in self.categories for entry in category.entries)
+
+
+class Placed(NamedTuple):
+    """A code's entry and where it is: its catalog and page."""
+
+    catalog: str
+    docname: str
+    entry: Entry
+
+    @property
+    def code(self) -> ErrorCode:
+        return self.entry.code
+
+    @property
+    def anchor(self) -> str:
+        return self.entry.anchor
 
 
 class ErrorCodeRole(XRefRole):
@@ -102,20 +122,21 @@ class ErrorCodesDomain(Domain):
     object_types = {"code": ObjType("code", "code")}
     roles = {"code": ErrorCodeRole(warn_dangling=True)}
     initial_data: dict[str, Any] = {
-        "renderings": {},  # docname -> Rendering: what each page renders
+        "renderings": {},  # docname -> [Rendering]: what each page renders, in page order
         "references": {},  # docname -> [Reference]
     }
-    data_version = 3
+    data_version = 4
 
     def __init__(self, env) -> None:
         super().__init__(env)
-        # What the references were before this build read anything; see backlinks.py.
+        # What the references and renderings were before this build read anything; see backlinks.py.
         self.references_before_reading: dict[str, list[Reference]] = dict(self.references)
-        self._codes: dict[str, tuple[str, ErrorCode]] | None = None
-        self._names: dict[str, str] = {}
+        self.renderings_before_reading: dict[str, list[Rendering]] = dict(self.renderings)
+        self._placed: dict[str, dict[str, Placed]] | None = None
+        self._names: dict[str, dict[str, str]] = {}
 
     @property
-    def renderings(self) -> dict[str, Rendering]:
+    def renderings(self) -> dict[str, list[Rendering]]:
         return self.data["renderings"]
 
     @property
@@ -123,34 +144,71 @@ class ErrorCodesDomain(Domain):
         return self.data["references"]
 
     @property
-    def codes(self) -> dict[str, tuple[str, ErrorCode]]:
-        """code -> (docname, ErrorCode) of the page its links go to.
+    def placed(self) -> dict[str, dict[str, Placed]]:
+        """catalog -> code -> the entry its links go to.
 
         Derived from :attr:`renderings` whenever they change, so that it never
         depends on the order in which pages were read, cleared or merged: a
         code that several pages render belongs to the first of them by name.
         """
-        if self._codes is None:
-            self._codes = {}
+        if self._placed is None:
+            self._placed = {}
             for docname in sorted(self.renderings, reverse=True):
-                self._codes.update((code.code, (docname, code)) for code in self.renderings[docname].codes())
-            self._names = {code.fields["name"]: code.code for _docname, code in self._codes.values() if "name" in code.fields}
-        return self._codes
+                for rendering in reversed(self.renderings[docname]):
+                    self._placed.setdefault(rendering.catalog, {}).update(
+                        (entry.code.code, Placed(rendering.catalog, docname, entry)) for entry in rendering.entries()
+                    )
+            self._names = {
+                catalog: {place.code.fields["name"]: code for code, place in codes.items() if "name" in place.code.fields} for catalog, codes in self._placed.items()
+            }
+        return self._placed
 
-    def find(self, target: str) -> tuple[str, ErrorCode] | None:
-        """(docname, ErrorCode) of a code, given the code or its name."""
-        found = self.codes.get(target)
-        if found is None and target in self._names:
-            found = self.codes[self._names[target]]
-        return found
+    def locate(self, target: str, docname: str) -> list[Placed]:
+        """The entries a code or name written on a page may mean, the right one first.
 
-    def note_rendering(self, docname: str, rendering: Rendering) -> None:
-        """Register what a page renders; a page renders the catalog once."""
-        self.renderings[docname] = rendering
-        self._codes = None
+        ``spot:36`` is code 36 of the catalog spot. A bare ``36`` is looked up
+        in the page's catalog first (see :func:`page_catalog`); failing that,
+        in every catalog, which may give several.
+        """
+        catalog, colon, code = target.partition(":")
+        if colon and catalog in self.placed:
+            found = self._in(catalog, code)
+            return [found] if found else []
+        first = self.page_catalog(docname)
+        found = self._in(first, target) if first else None
+        if found:
+            return [found]
+        return [place for catalog in sorted(self.placed) if (place := self._in(catalog, target))]
 
-    def rendering_on(self, docname: str) -> Rendering | None:
-        return self.renderings.get(docname)
+    def find(self, target: str, docname: str) -> Placed | None:
+        found = self.locate(target, docname)
+        return found[0] if found else None
+
+    def _in(self, catalog: str, target: str) -> Placed | None:
+        codes = self.placed.get(catalog, {})
+        return codes.get(target) or codes.get(self._names[catalog].get(target, "")) if codes else None
+
+    def page_catalog(self, docname: str) -> str | None:
+        """The catalog a bare code on a page means: the page's ``:errcodes-catalog:``, the one it renders, or the site's default."""
+        named = self.env.metadata.get(docname, {}).get("errcodes-catalog")
+        if named:
+            return str(named).strip()
+        rendered = {rendering.catalog for rendering in self.renderings.get(docname, [])}
+        if len(rendered) == 1:
+            return rendered.pop()
+        return site_default_catalog(self.env.config)
+
+    def note_rendering(self, docname: str, rendering: Rendering, replacing: Rendering | None = None) -> None:
+        """Register what a directive renders; ``replacing`` the directive's earlier note of itself."""
+        renderings = self.renderings.setdefault(docname, [])
+        if replacing is not None:
+            renderings[renderings.index(replacing)] = rendering
+        else:
+            renderings.append(rendering)
+        self._placed = None
+
+    def renderings_on(self, docname: str) -> list[Rendering]:
+        return self.renderings.get(docname, [])
 
     def documents_with_codes(self) -> set[str]:
         return set(self.renderings)
@@ -172,49 +230,84 @@ class ErrorCodesDomain(Domain):
 
     def clear_doc(self, docname: str) -> None:
         if self.renderings.pop(docname, None) is not None:
-            self._codes = None
+            self._placed = None
         self.references.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in ("renderings", "references"):
             self.data[key].update((docname, value) for docname, value in otherdata[key].items() if docname in docnames)
-        self._codes = None
+        self._placed = None
 
     def check_consistency(self) -> None:
-        """A code rendered on several pages: its links go to the first, the others are told so."""
+        """Each category of a catalog is rendered once: a code's links go to its first rendering, the others are told so.
+
+        And when a catalog is split over pages, a category that no page renders is named.
+        """
+        seen: dict[tuple[str, str], str] = {}  # (catalog, category) -> the page that renders it first
         for docname in sorted(self.renderings):
-            elsewhere = {code.code: self.codes[code.code][0] for code in self.renderings[docname].codes() if self.codes[code.code][0] != docname}
-            if elsewhere:
+            for rendering in self.renderings[docname]:
+                again = [category.title for category in rendering.categories if (rendering.catalog, category.title) in seen]
+                if again:
+                    logger.warning(
+                        __("catalog %s: the categories %s are already rendered in %s; render each category once"),
+                        rendering.catalog,
+                        ", ".join(map(repr, again[:5])) + (", …" if len(again) > 5 else ""),
+                        ", ".join(sorted({seen[rendering.catalog, title] for title in again})),
+                        location=(docname, rendering.line),
+                        type="errcodes",
+                        subtype="duplicate",
+                    )
+                for category in rendering.categories:
+                    seen.setdefault((rendering.catalog, category.title), docname)
+        for catalog, (docname, rendering) in self._first_renderings().items():
+            never = [title for title in rendering.all_categories if (catalog, title) not in seen]
+            if never:
                 logger.warning(
-                    __("the catalog is already rendered in %s (codes %s); use the error-codes directive once"),
-                    ", ".join(sorted(set(elsewhere.values()))),
-                    ", ".join(list(elsewhere)[:5]) + (", …" if len(elsewhere) > 5 else ""),
-                    location=(docname, self.renderings[docname].line),
+                    __("catalog %s: no page renders the categories %s; add them to the :categories: of an error-codes directive"),
+                    catalog,
+                    ", ".join(map(repr, never)),
+                    location=(docname, rendering.line),
                     type="errcodes",
-                    subtype="duplicate",
+                    subtype="categories",
                 )
 
+    def _first_renderings(self) -> dict[str, tuple[str, Rendering]]:
+        first: dict[str, tuple[str, Rendering]] = {}
+        for docname in sorted(self.renderings, reverse=True):
+            for rendering in reversed(self.renderings[docname]):
+                first[rendering.catalog] = (docname, rendering)
+        return first
+
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        found = self.find(target)
-        if found is None:
+        found = self.locate(target, node.get("refdoc", fromdocname))
+        if not found:
             return None
-        docname, code = found
-        if code.fields.get("status") == "retired":
-            _warn_retired(code, node)
-        return link_to_code(builder, fromdocname, docname, code, contnode)
+        if len(found) > 1:
+            logger.warning(
+                __("error code %s is in the catalogs %s; write one of %s (this link goes to the first)"),
+                target,
+                ", ".join(place.catalog for place in found),
+                ", ".join(f"{place.catalog}:{target}" for place in found),
+                location=node,
+                type="errcodes",
+                subtype="ambiguous",
+            )
+        if found[0].code.fields.get("status") == "retired":
+            _warn_retired(found[0].code, node)
+        return link_to_code(builder, fromdocname, found[0], contnode)
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         refnode = self.resolve_xref(env, fromdocname, builder, "code", target, node, contnode)
         return [] if refnode is None else [("errcodes:code", refnode)]
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        for code, (docname, error_code) in self.codes.items():
-            # Priority -1 keeps the codes of a :nosearch: page out of the search page, not out of objects.inv.
-            priority = 1 if is_searchable(self.env, docname) else -1
-            yield code, code, "code", docname, error_code.anchor, priority
-            if "name" in error_code.fields:
-                name = error_code.fields["name"]
-                yield name, name, "code", docname, error_code.anchor, priority
+        for catalog, codes in self.placed.items():
+            for code, place in codes.items():
+                # Priority -1 keeps the codes of a :nosearch: page out of the search page, not out of objects.inv.
+                priority = 1 if is_searchable(self.env, place.docname) else -1
+                for name in (code, place.code.fields.get("name")):
+                    if name:
+                        yield qualified(catalog, name), qualified(catalog, name), "code", place.docname, place.anchor, priority
 
 
 def _warn_retired(code: ErrorCode, node: addnodes.pending_xref) -> None:
@@ -234,9 +327,9 @@ def is_searchable(env, docname: str) -> bool:
     return "nosearch" not in metadata and "no-search" not in metadata
 
 
-def link_to_code(builder, fromdocname: str, docname: str, code: ErrorCode, contnode: nodes.Node) -> nodes.reference:
+def link_to_code(builder, fromdocname: str, place: Placed, contnode: nodes.Node) -> nodes.reference:
     """A link from a page to a code's entry, the code's message as its title."""
-    refnode = make_refnode(builder, fromdocname, docname, code.anchor, contnode, code.description)
+    refnode = make_refnode(builder, fromdocname, place.docname, place.anchor, contnode, place.code.description)
     if "refuri" in refnode:
         refnode["refuri"] = with_one_anchor(refnode["refuri"])
     return refnode
@@ -271,18 +364,19 @@ def warn_unknown_code(app, domain: Domain | None, node: addnodes.pending_xref) -
     """Report a code missing from the catalog under our own warning type."""
     if domain is None or domain.name != ErrorCodesDomain.name:
         return None
-    report_unknown_code(node["reftarget"], node)
+    report_unknown_code(app.config, node["reftarget"], node)
     return True
 
 
-def report_unknown_code(target: str, location: nodes.Node) -> None:
-    logger.warning(
-        __("unknown error code %r: it is not in the catalog (errcodes_file) nor in any intersphinx inventory"),
-        target,
-        location=location,
-        type="errcodes",
-        subtype="unknown-code",
-    )
+def report_unknown_code(config, target: str, location: nodes.Node) -> None:
+    catalogs = catalog_paths(config)
+    prefix, colon, _code = target.partition(":")
+    if colon and prefix not in catalogs:
+        message = __("unknown error code %r: %r is no catalog of this site (%s) nor an intersphinx inventory")
+        arguments: tuple = (target, prefix, ", ".join(catalogs) or __("it has none"))
+    else:
+        message, arguments = __("unknown error code %r: it is in no catalog of this site nor in any intersphinx inventory"), (target,)
+    logger.warning(message, *arguments, location=location, type="errcodes", subtype="unknown-code")
 
 
 def documents_to_reread(app, env, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:

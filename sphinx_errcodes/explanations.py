@@ -11,8 +11,10 @@ Configuration (``conf.py``):
 
 ``errcodes_explanations`` (default ``None``)
     The folder of the explanation files, relative to the folder of
-    ``conf.py``. When it lies inside the source folder, its files are kept
-    from being read as pages of their own.
+    ``conf.py``: of the site's default catalog; with several catalogs, a
+    folder per catalog, ``{"spot": "explanations/spot"}``. When a folder
+    lies inside the source folder, its files are kept from being read as
+    pages of their own.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from sphinx.util.docutils import LoggingReporter, SphinxDirective, new_document,
 from sphinx.util.rst import default_role
 
 from sphinx_errcodes.catalog import ErrorCode
+from sphinx_errcodes.catalogs import catalog_paths, site_default_catalog
 from sphinx_errcodes.translation import _, __
 
 logger = logging.getLogger(__name__)
@@ -54,38 +57,66 @@ class error_code_explanation(nodes.General, nodes.Element):
 
 
 def setup_explanations(app: Sphinx) -> None:
-    app.add_config_value("errcodes_explanations", None, "env", types=frozenset({str, type(Path()), type(None)}))
-    app.connect("config-inited", keep_explanations_from_being_pages, priority=810)
+    app.add_config_value("errcodes_explanations", None, "env", types=frozenset({str, type(Path()), dict, type(None)}))
+    # After the catalogs are known (810).
+    app.connect("config-inited", keep_explanations_from_being_pages, priority=811)
     app.connect("env-get-outdated", pages_with_other_explanation_files)
     # Other builders never meet the node: the catalog is expanded to a definition list for them.
     app.add_node(error_code_explanation, html=(visit_explanation, depart_explanation))
 
 
-def explanations_folder(app: Sphinx, config: Config) -> Path | None:
-    value = config.errcodes_explanations
-    if not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
-        return None
-    return Path(os.path.normpath(os.path.join(app.confdir, value)))
-
-
 def keep_explanations_from_being_pages(app: Sphinx, config: Config) -> None:
-    """Resolve the folder, and exclude it from the source files when it lies among them."""
-    folder = explanations_folder(app, config)
-    config.errcodes_explanations = str(folder) if folder else None
-    if folder is None:
-        return
-    try:
-        inside = folder.relative_to(os.path.normpath(app.srcdir))  # both normalised alike, without resolving links
-    except ValueError:
-        return
-    pattern = f"{inside.as_posix()}/**"
-    if pattern not in config.exclude_patterns:
-        config.exclude_patterns = [*config.exclude_patterns, pattern]
+    """Resolve the folders, and exclude each from the source files when it lies among them."""
+    value = config.errcodes_explanations
+    catalogs = catalog_paths(config)
+    if isinstance(value, dict):
+        folders = {}
+        for catalog, folder in value.items():
+            if catalog not in catalogs:
+                _warn_setting(__("%r is not a catalog of this site (%s)") % (catalog, ", ".join(catalogs)))
+            elif isinstance(folder, (str, os.PathLike)) and os.fspath(folder):
+                folders[catalog] = _absolute(app, folder)
+        config.errcodes_explanations = folders
+    elif isinstance(value, (str, os.PathLike)) and os.fspath(value):
+        if len(catalogs) > 1 and site_default_catalog(config) is None:
+            _warn_setting(__("one folder, for which of the catalogs %s? give one folder per catalog, such as {%r: 'explanations'}") % (", ".join(catalogs), next(iter(catalogs))))
+        config.errcodes_explanations = _absolute(app, value)
+    else:
+        config.errcodes_explanations = None
+    for folder in _folders(config):
+        try:
+            inside = Path(folder).relative_to(os.path.normpath(app.srcdir))  # both normalised alike, without resolving links
+        except ValueError:
+            continue
+        pattern = f"{inside.as_posix()}/**"
+        if pattern not in config.exclude_patterns:
+            config.exclude_patterns = [*config.exclude_patterns, pattern]
 
 
-def explanation_files(config: Config) -> tuple[str, ...]:
-    """The names in the explanations folder; a file added or removed changes them."""
-    folder = Path(config.errcodes_explanations) if config.errcodes_explanations else None
+def _absolute(app: Sphinx, folder) -> str:
+    return os.path.normpath(os.path.join(app.confdir, folder))
+
+
+def _warn_setting(message: str) -> None:
+    logger.warning("errcodes_explanations: %s", message, type="errcodes", subtype="config")
+
+
+def _folders(config: Config) -> list[str]:
+    value = config.errcodes_explanations
+    return list(value.values()) if isinstance(value, dict) else [value] if value else []
+
+
+def explanations_folder(config: Config, catalog: str) -> Path | None:
+    """The folder of a catalog's explanations: one of a dictionary, or the one folder, which is the default catalog's."""
+    value = config.errcodes_explanations
+    if isinstance(value, dict):
+        return Path(value[catalog]) if catalog in value else None
+    return Path(value) if value and catalog == site_default_catalog(config) else None
+
+
+def explanation_files(config: Config, catalog: str) -> tuple[str, ...]:
+    """The names in a catalog's explanations folder; a file added or removed changes them."""
+    folder = explanations_folder(config, catalog)
     if folder is None or not folder.is_dir():
         return ()
     return tuple(sorted(path.name for path in folder.iterdir()))
@@ -98,36 +129,52 @@ def pages_with_other_explanation_files(app: Sphinx, env, added, changed, removed
     read such a page on every build; edits to a file are its own dependency.
     """
     domain = env.domains["errcodes"]
-    now = explanation_files(app.config)
-    return [docname for docname, rendering in domain.renderings.items() if rendering.explanation_files != now]
+    return [
+        docname
+        for docname, renderings in domain.renderings.items()
+        if any(rendering.explanation_files != explanation_files(app.config, rendering.catalog) for rendering in renderings)
+    ]
 
 
-def explanations_of(directive: SphinxDirective, codes: list[ErrorCode]) -> dict[str, error_code_explanation]:
-    """The parsed explanation of every code that has a file, each problem reported at its file."""
-    value = directive.config.errcodes_explanations
-    if not value:
+def explanations_of(directive: SphinxDirective, catalog: str, codes: list[ErrorCode], rendered: list[ErrorCode], reports: bool) -> dict[str, error_code_explanation]:
+    """The parsed explanation of every ``rendered`` code that has a file, each problem reported at its file.
+
+    Problems of the folder (a file for no code of the catalog, say) are reported
+    by the directive that ``reports`` for the catalog, so once when it is split over pages.
+    """
+    folder = explanations_folder(directive.config, catalog)
+    if folder is None:
         return {}
-    folder = Path(value)
     if not folder.is_dir():
-        logger.warning(
-            __("errcodes_explanations: %s is not a folder; create it or correct the setting"), folder, location=directive.get_location(), type="errcodes", subtype="explanation"
-        )
+        if reports:
+            logger.warning(
+                __("errcodes_explanations: %s is not a folder; create it or correct the setting"),
+                folder,
+                location=directive.get_location(),
+                type="errcodes",
+                subtype="explanation",
+            )
         return {}
     known = {code.code for code in codes}
+    wanted = {code.code for code in rendered}
     files: dict[str, list[Path]] = {}
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue
         if path.is_dir():
-            _warn(__("%s is a folder; explanations are files in %s itself") % (path.name, folder), path)
+            problem = __("%s is a folder; explanations are files in %s itself") % (path.name, folder)
         elif not path.exists():
-            _warn(__("%s is a symbolic link to %s, which does not exist") % (path.name, os.readlink(path)), path)
+            problem = __("%s is a symbolic link to %s, which does not exist") % (path.name, os.readlink(path))
         elif path.suffix not in SUFFIXES:
-            _warn(__("%s is not an explanation: name it <code>.rst or <code>.md") % path.name, path)
+            problem = __("%s is not an explanation: name it <code>.rst or <code>.md") % path.name
         elif path.stem not in known:
-            _warn(__("explanation for code %s, which is not in the catalog; rename or remove the file") % path.stem, path)
+            problem = __("explanation for code %s, which is not in the catalog; rename or remove the file") % path.stem
         else:
-            files.setdefault(path.stem, []).append(path)
+            if path.stem in wanted:
+                files.setdefault(path.stem, []).append(path)
+            continue
+        if reports:
+            _warn(problem, path)
     explanations = {}
     for code, paths in files.items():
         chosen, *others = sorted(paths, key=lambda path: SUFFIXES.index(path.suffix))

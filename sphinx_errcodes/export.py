@@ -22,51 +22,58 @@ from sphinx_errcodes.backlinks import backlinks_from, target_uri
 from sphinx_errcodes.catalog import SHARED_CODES_SHOWN
 from sphinx_errcodes.columns import CODE_SCHEMA, OPTIONAL_COLUMNS, Column, columns_with
 from sphinx_errcodes.domain import ErrorCodesDomain
-from sphinx_errcodes.explanations import error_code_explanation
+from sphinx_errcodes.catalogs import DEFAULT
 from sphinx_errcodes.html import makes_website
-from sphinx_errcodes.nodes import Entry
+from sphinx_errcodes.nodes import Entry, error_code_list, explanations_in
 
 # 2: the optional columns and extra (version 1 allowed no other keys).
-FORMAT_VERSION = 2
+# 3: the catalog's name; several catalogs write a file each.
+FORMAT_VERSION = 3
 FILENAME = "errcodes.json"
 SCHEMA = Path(__file__).with_name("errcodes.schema.json")
 
 
-def catalog_as_json(app: Sphinx) -> dict:
-    """The codes as the reference pages show them, categories in catalog order and codes sorted inside each."""
+def filename_of(catalog: str) -> str:
+    """``errcodes.json`` for the catalog of errcodes_file, ``errcodes-spot.json`` for the catalog spot."""
+    return FILENAME if catalog == DEFAULT else f"errcodes-{catalog}.json"
+
+
+def catalog_as_json(app: Sphinx, catalog: str) -> dict:
+    """A catalog's codes as its pages show them, categories in catalog order and codes sorted inside each."""
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
     columns = columns_with(app.config.errcodes_extra_columns)
     mentioned, returned = backlinks_from(app.builder, domain, None)
-    explanations = _explanations(app, domain)
+    explanations = _explanations(app, domain, catalog)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+    places = domain.placed[catalog]
 
     def url(uri: str) -> str:
         return urljoin(base, uri) if base else uri
 
+    def sections(code: str) -> dict[str, list[dict]]:
+        return {key: [{"url": url(href), "title": title} for href, title in links.get((catalog, code), [])] for key, links in (("returned_by", returned), ("referenced_by", mentioned))}
+
     return {
         "version": FORMAT_VERSION,
+        "catalog": catalog,
         "codes": [
-            _code_as_json(
-                entry,
-                category.title,
-                url(target_uri(app.builder, None, docname, entry.code.anchor)),
-                columns,
-                {key: [{"url": url(href), "title": title} for href, title in links.get(entry.code.code, [])] for key, links in (("returned_by", returned), ("referenced_by", mentioned))},
-                explanations.get(entry.code.code),
-            )
-            for docname, rendering in sorted(domain.renderings.items())
+            _code_as_json(entry, category.title, url(target_uri(app.builder, None, docname, entry.anchor)), columns, sections(entry.code.code), explanations.get(entry.code.code))
+            for docname, renderings in sorted(domain.renderings.items())
+            for rendering in renderings
+            if rendering.catalog == catalog
             for category in rendering.categories
             for entry in category.entries
-            if domain.codes[entry.code.code][0] == docname
+            if places[entry.code.code].docname == docname
         ],
     }
 
 
-def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, str]]:
+def _explanations(app: Sphinx, domain: ErrorCodesDomain, catalog: str) -> dict[str, dict[str, str]]:
     """code -> its explanation as HTML and as text, from the resolved doctrees of the pages that render them."""
     found: dict[str, dict[str, str]] = {}
-    for docname, rendering in domain.renderings.items():
-        if not rendering.explained:
+    places = domain.placed[catalog]
+    for docname, renderings in domain.renderings.items():
+        if not any(rendering.explained and rendering.catalog == catalog for rendering in renderings):
             continue
         doctree = app.env.get_doctree(docname)
         # The page's own build has reported what resolving finds; it is not said twice.
@@ -75,10 +82,13 @@ def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, 
         # One rendering for the page's explanations, each after a marker comment that no
         # rendered text can hold (text is escaped): rendering them one by one costs more than the build.
         together = nodes.container()
-        for node in list(doctree.findall(error_code_explanation)):
-            if domain.codes[node["code"]][0] == docname:
-                found[node["code"]] = {"text": _plain_text(node)}
-                together += [nodes.raw("", _MARKER.format(code=node["code"]), format="html"), *node.children]
+        for node in doctree.findall(error_code_list):
+            if node["catalog"] != catalog:
+                continue
+            for code, explanation in explanations_in(node).items():
+                if places[code].docname == docname:
+                    found[code] = {"text": _plain_text(explanation)}
+                    together += [nodes.raw("", _MARKER.format(code=code), format="html"), *explanation.children]
         # The container's own tags stand before the first marker and at the very end.
         with logging.suppress_logging():
             fragment = app.builder.render_partial(together)["fragment"]
@@ -147,10 +157,14 @@ def schema() -> dict:
         "title": "errcodes.json",
         "description": "The error-code catalog of a Sphinx site built with sphinx-errcodes.",
         "type": "object",
-        "required": ["version", "codes"],
+        "required": ["version", "catalog", "codes"],
         "additionalProperties": False,
         "properties": {
             "version": {"description": "Format version; changes when this schema changes incompatibly.", "const": FORMAT_VERSION},
+            "catalog": {
+                "description": "The catalog's name: 'default' for errcodes_file (in errcodes.json), else its name in errcodes_catalogs (in errcodes-<name>.json).",
+                "type": "string",
+            },
             "codes": {
                 "description": "Every code, in the order of the reference page: categories in catalog order, codes sorted inside each.",
                 "type": "array",
@@ -193,15 +207,18 @@ def schema() -> dict:
 
 
 def write_catalog_json(app: Sphinx, exception: Exception | None) -> None:
-    """Write the file beside the pages of a website; remove it when the site no longer shows a catalog."""
+    """Write a file per catalog beside the pages of a website; remove those of catalogs the site no longer shows."""
     if exception is not None or not makes_website(app.builder):
         return
-    path = Path(app.outdir) / FILENAME
-    if not app.env.domains[ErrorCodesDomain.name].codes:
-        path.unlink(missing_ok=True)
-        return
-    # Compact, because indenting makes json use its slow pure-Python encoder;
-    # written only when it changed, so rebuilds leave it (and its mtime) alone.
-    text = json.dumps(catalog_as_json(app), ensure_ascii=False, separators=(",", ":")) + "\n"
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    outdir = Path(app.outdir)
+    shown = [catalog for catalog, codes in app.env.domains[ErrorCodesDomain.name].placed.items() if codes]
+    for path in [outdir / FILENAME, *outdir.glob("errcodes-*.json")]:
+        if path.name not in {filename_of(catalog) for catalog in shown}:
+            path.unlink(missing_ok=True)
+    for catalog in shown:
+        path = outdir / filename_of(catalog)
+        # Compact, because indenting makes json use its slow pure-Python encoder;
+        # written only when it changed, so rebuilds leave it (and its mtime) alone.
+        text = json.dumps(catalog_as_json(app, catalog), ensure_ascii=False, separators=(",", ":")) + "\n"
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")

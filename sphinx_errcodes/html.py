@@ -35,7 +35,6 @@ ENTRIES_PER_LIST = 50
 def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> None:
     controls = _permalink_template(translator) + _copy_button_template(translator)
     columns = columns_with(translator.config.errcodes_extra_columns)
-    backlinks = node["backlinks"]
     explanations = explanations_in(node)
     classes = escape(" ".join(node["classes"]))
     code_chars, name_chars = node["widths"]
@@ -46,7 +45,7 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
         # The count sizes the list until the browser lays it out.
         translator.body.append(f'<dl class="{classes}" data-errcodes-count="{len(part)}"{sizes}>\n')
         for entry in part:
-            head, tail = _entry(entry, columns, notes_of(entry, columns, backlinks, node["returned_by"]), controls)
+            head, tail = _entry(entry, columns, notes_of(entry, columns, node), controls)
             translator.body.append(head)
             if entry.code.code in explanations:
                 explanations[entry.code.code].walkabout(translator)
@@ -58,7 +57,7 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
 def _entry(entry: Entry, columns: Mapping[str, Column], notes: list[Note], controls: str) -> tuple[str, str]:
     """The entry's HTML before its explanation, and after it."""
     code = entry.code
-    anchor, text = escape(code.anchor), escape(code.code)
+    anchor, text = escape(entry.anchor), escape(code.code)
     name = code.value(columns["name"])
     beside = f' <code class="errcodes-name">{_breakable(name)}</code>' if name else ""
     badges = "".join(f' <span class="errcodes-badge {badge.css}">{escape(badge.text)}</span>' for badge in badges_of(code, columns))

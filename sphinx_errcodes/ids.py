@@ -25,7 +25,7 @@ class EntriesKeepTheirIds(SphinxTransform):
     def apply(self, **kwargs) -> None:
         ours: dict[str, tuple[nodes.Element, str]] = {}  # anchor -> (node that holds it, what it anchors)
         for node in self.document.findall(error_code_list):
-            ours.update((entry.code.anchor, (node, __("error code %s") % entry.code.code)) for entry in node["entries"])
+            ours.update((entry.anchor, (node, __("error code %s") % entry.code.code)) for entry in node["entries"])
             section = node.parent
             if isinstance(section, nodes.section):
                 ours.update((anchor, (section, __("category %r") % section[0].astext())) for anchor in section["ids"])

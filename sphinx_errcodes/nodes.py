@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from docutils import nodes
 
-from sphinx_errcodes.catalog import ErrorCode, SharedMessage, anchor_for
+from sphinx_errcodes.catalog import ErrorCode, SharedMessage
 from sphinx_errcodes.columns import Column
 from sphinx_errcodes.translation import _
 
@@ -25,6 +25,16 @@ from sphinx_errcodes.translation import _
 class Entry(NamedTuple):
     code: ErrorCode
     same_message_as: SharedMessage | None
+    anchor: str  # the HTML id of the entry: code-36, or futures-code-36 with an anchor prefix
+
+    def related_codes(self, columns: Mapping[str, Column]) -> list[str]:
+        """The codes that the entry's notes link to: the same message, see_also, replaced_by."""
+        related = list(self.same_message_as.codes) if self.same_message_as else []
+        for column in columns.values():
+            value = self.code.value(column)
+            if column.names_codes and value != column.empty:
+                related += column.codes_named(value)
+        return related
 
 
 class Badge(NamedTuple):
@@ -47,10 +57,12 @@ class Note(NamedTuple):
 class error_code_list(nodes.General, nodes.Element):
     """The codes of one category, in display order.
 
-    ``node['entries']`` holds :class:`Entry` tuples; ``node['backlinks']``
-    maps a code to the ``(href, title)`` of the sections that mention it, and
-    ``node['returned_by']`` to those whose ``errcodes-returned`` lists it;
-    both are filled when the page is resolved for a builder. The text child carries
+    ``node['entries']`` holds :class:`Entry` tuples of ``node['catalog']``;
+    ``node['backlinks']`` maps a code to the ``(href, title)`` of the
+    sections that mention it, ``node['returned_by']`` to those whose
+    ``errcodes-returned`` lists it, and ``node['hrefs']`` each code its notes
+    name to the URL of its entry, which may be on another page when the
+    catalog is split; all three are filled when the page is resolved for a builder. The text child carries
     the descriptions so that the search index (which reads text nodes) finds
     the words of every message.
     """
@@ -63,12 +75,12 @@ class error_codes_returned(nodes.General, nodes.Element):
     """
 
 
-def error_code_list_of(entries: list[Entry], widths: tuple[int, int], explanations: Mapping[str, nodes.Element]) -> error_code_list:
+def error_code_list_of(entries: list[Entry], catalog: str, widths: tuple[int, int], explanations: Mapping[str, nodes.Element]) -> error_code_list:
     """The node of a category; ``widths`` are the lengths of the longest code and name of the whole catalog.
 
     The explanations of its codes are its children, after the text of the messages.
     """
-    node = error_code_list(classes=["errcodes-list"], entries=entries, backlinks={}, returned_by={}, widths=widths)
+    node = error_code_list(classes=["errcodes-list"], entries=entries, catalog=catalog, backlinks={}, returned_by={}, hrefs={}, widths=widths)
     node += nodes.Text("\n".join(entry.code.description for entry in entries))
     node += [explanations[entry.code.code] for entry in entries if entry.code.code in explanations]
     return exactly_as_written(node)
@@ -101,25 +113,27 @@ def badges_of(code: ErrorCode, columns: Mapping[str, Column]) -> list[Badge]:
     return badges
 
 
-def notes_of(entry: Entry, columns: Mapping[str, Column], backlinks: dict[str, list[tuple[str, str]]], returned_by: dict[str, list[tuple[str, str]]]) -> list[Note]:
+def notes_of(entry: Entry, columns: Mapping[str, Column], node: error_code_list) -> list[Note]:
     """What every renderer shows under a description, in this order."""
     notes = []
+    hrefs = node["hrefs"]
     if entry.same_message_as:
         shared = entry.same_message_as
         hidden = shared.total - len(shared.codes)
-        notes.append(_note("same-message", _("Same message as %s"), _code_links(shared.codes), _(" and %s more") % f"{hidden:,}" if hidden else ""))
+        notes.append(_note("same-message", _("Same message as %s"), _code_links(shared.codes, hrefs), _(" and %s more") % f"{hidden:,}" if hidden else ""))
     for column in columns.values():
         value = entry.code.value(column)
         if column.note is not None and value != column.empty:
             text = column.note(value, _)
             if column.names_codes:
-                notes.append(_note(column.css.removeprefix("errcodes-"), text, _code_links(column.codes_named(value))))
+                notes.append(_note(column.css.removeprefix("errcodes-"), text, _code_links(column.codes_named(value), hrefs)))
             else:
                 notes.append(Note(column.css.removeprefix("errcodes-"), text, []))
-    if entry.code.code in returned_by:
-        notes.append(_note("returned-by", _("Returned by: %s"), returned_by[entry.code.code], separator=" \N{MIDDLE DOT} "))
-    if entry.code.code in backlinks:
-        notes.append(_note("backlinks", _("Mentioned in: %s"), backlinks[entry.code.code], separator=" \N{MIDDLE DOT} "))
+    code = entry.code.code
+    if code in node["returned_by"]:
+        notes.append(_note("returned-by", _("Returned by: %s"), node["returned_by"][code], separator=" \N{MIDDLE DOT} "))
+    if code in node["backlinks"]:
+        notes.append(_note("backlinks", _("Mentioned in: %s"), node["backlinks"][code], separator=" \N{MIDDLE DOT} "))
     return notes
 
 
@@ -129,8 +143,9 @@ def _note(kind: str, template: str, links: list[tuple[str, str]], more: str = ""
     return Note(kind, before, links, more + after, separator)
 
 
-def _code_links(codes: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(f"#{anchor_for(code)}", code) for code in codes]
+def _code_links(codes, hrefs: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Links to codes of the catalog; a code that no page renders (the build has said so) is left out."""
+    return [(hrefs[code], code) for code in codes if code in hrefs]
 
 
 def expand_to_definition_list(node: error_code_list, columns: Mapping[str, Column]) -> nodes.definition_list:
@@ -139,7 +154,7 @@ def expand_to_definition_list(node: error_code_list, columns: Mapping[str, Colum
     explanations = explanations_in(node)
     for entry in node["entries"]:
         code = entry.code
-        term = nodes.term("", "", nodes.literal(code.code, code.code, classes=["errcodes-code"]), ids=[anchor_for(code.code)])
+        term = nodes.term("", "", nodes.literal(code.code, code.code, classes=["errcodes-code"]), ids=[entry.anchor])
         name = code.value(columns["name"])
         if name:
             term += [nodes.Text(" "), nodes.literal(name, name, classes=["errcodes-name"])]
@@ -148,7 +163,7 @@ def expand_to_definition_list(node: error_code_list, columns: Mapping[str, Colum
         definition = nodes.definition("", nodes.paragraph(code.description, code.description))
         if code.code in explanations:
             definition += nodes.container("", *explanations[code.code].children, classes=["errcodes-explanation"])
-        for note in notes_of(entry, columns, node["backlinks"], node["returned_by"]):
+        for note in notes_of(entry, columns, node):
             paragraph = nodes.paragraph("", note.before, classes=[f"errcodes-{note.kind}"])
             for number, (href, text) in enumerate(note.links):
                 if number:

@@ -24,7 +24,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_errcodes.columns import columns_with
-from sphinx_errcodes.domain import ErrorCodesDomain, link_to_code, report_unknown_code
+from sphinx_errcodes.domain import ErrorCodesDomain, Placed, link_to_code, report_unknown_code
 from sphinx_errcodes.nodes import error_codes_returned
 from sphinx_errcodes.translation import _, __
 
@@ -60,17 +60,17 @@ def make_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         found = []
         seen: set[str] = set()
         for target in node["targets"]:
-            match = domain.find(target)
-            if match is None:
+            place = domain.find(target, docname)
+            if place is None:
                 elsewhere = _in_another_project(app, docname, target, node)
                 if elsewhere is None:
-                    report_unknown_code(target, node)
+                    report_unknown_code(app.config, target, node)
                 found.append((target, elsewhere))
-            elif match[1].code in seen:
-                logger.warning(__("errcodes-returned lists code %s twice; keep it once"), match[1].code, location=node, type="errcodes", subtype="returned")
+            elif (place.catalog, place.code.code) in seen:
+                logger.warning(__("errcodes-returned lists code %s twice; keep it once"), target, location=node, type="errcodes", subtype="returned")
             else:
-                seen.add(match[1].code)
-                found.append((target, match))
+                seen.add((place.catalog, place.code.code))
+                found.append((target, place))
         node.replace_self(_table(app, docname, found, columns))
 
 
@@ -89,7 +89,7 @@ def _code_literal(code: str) -> nodes.literal:
 
 
 def _table(app: Sphinx, docname: str, found, columns) -> nodes.table:
-    codes = [match[1] for _target, match in found if isinstance(match, tuple)]
+    codes = [match.code for _target, match in found if isinstance(match, Placed)]
     extra = [columns[name] for name in ("http_status", "retryable") if any(name in code.fields for code in codes)]
     headings = [_("Code"), _("Message"), *(_("HTTP status") if column.name == "http_status" else _("Retry") for column in extra)]
     table = nodes.table(classes=["errcodes-returned"])
@@ -100,12 +100,12 @@ def _table(app: Sphinx, docname: str, found, columns) -> nodes.table:
     group += nodes.thead("", _row([nodes.Text(heading) for heading in headings]))
     body = nodes.tbody()
     for target, match in found:
-        if not isinstance(match, tuple):
+        if not isinstance(match, Placed):
             # Unknown, or another project's, whose inventory holds no message.
             body += _row([match if match is not None else nodes.literal(target, target), nodes.Text("")] + [nodes.Text("")] * len(extra))
             continue
-        target_doc, code = match
-        reference = link_to_code(app.builder, docname, target_doc, code, _code_literal(code.code))
+        code = match.code
+        reference = link_to_code(app.builder, docname, match, _code_literal(code.code))
         cells = [reference, nodes.Text(code.description)]
         for column in extra:
             value = code.value(column)

@@ -289,7 +289,7 @@ def test_a_catalog_warning_fails_a_build_with_W(build_catalog):
 def test_directive_without_errcodes_file_says_how_to_configure(build_catalog):
     app, warnings, _ = build_catalog(None, confoverrides={"errcodes_file": None})
     (warning,) = warnings
-    assert warning.startswith(f"{app.srcdir / 'index.rst'}:4: WARNING: the error-codes directive needs a catalog: set errcodes_file in conf.py")
+    assert warning.startswith(f"{app.srcdir / 'index.rst'}:4: WARNING: the error-codes directive needs a catalog: set errcodes_file (or errcodes_catalogs) in conf.py")
 
 
 def test_a_field_longer_than_the_csv_module_allows_is_read_whole(build_catalog):

@@ -14,7 +14,7 @@ def test_an_errcodes_file_that_is_not_a_path_gets_a_configuration_warning(build,
     app = build("test-basic", confoverrides={"errcodes_file": value})
     warnings = warnings_of(app)
     assert f"WARNING: The config value `errcodes_file' has type `{type(value).__name__}'" in warnings
-    assert f"{app.srcdir / 'errors.rst'}:4: WARNING: the error-codes directive needs a catalog: set errcodes_file in conf.py to the path of a CSV file [errcodes.config]" in warnings
+    assert f"{app.srcdir / 'errors.rst'}:4: WARNING: the error-codes directive needs a catalog: set errcodes_file (or errcodes_catalogs) in conf.py to the path of a CSV file [errcodes.config]" in warnings
     assert "Traceback" not in app.status.getvalue() + warnings
 
 

@@ -40,5 +40,5 @@ def test_errcodes_returned_links_a_code_that_only_an_inventory_has(build, tmp_pa
     assert rows[0].find("a").get_text() == "36"
     assert rows[1].find("a") is None
     assert warnings_of(client).splitlines() == [
-        f"{tmp_path / 'endpoint.rst'}:6: WARNING: unknown error code '12345': it is not in the catalog (errcodes_file) nor in any intersphinx inventory [errcodes.unknown-code]"
+        f"{tmp_path / 'endpoint.rst'}:6: WARNING: unknown error code '12345': it is in no catalog of this site nor in any intersphinx inventory [errcodes.unknown-code]"
     ]

@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOTS, parse_html, read_search_index, warnings_of
 from sphinx_errcodes.catalog import anchor_for, group_by_category, parse_catalog
+from sphinx_errcodes.export import FORMAT_VERSION
 
 # Parsing takes a millisecond, a Sphinx build about a third of a second:
 # each profile has one count for parsing and a smaller one for builds.
@@ -301,7 +302,7 @@ def test_every_optional_cell_comes_out_in_errcodes_json_as_written(build_bytes, 
 def test_every_code_is_in_errcodes_json_once_with_its_exact_text_and_url(build_bytes, catalog):
     app = build_bytes(catalog.to_bytes())
     exported = json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))
-    assert exported["version"] == 2
+    assert exported["version"] == FORMAT_VERSION
     assert Counter((entry["code"], entry["category"], entry["description"], entry["url"]) for entry in exported["codes"]) == Counter(
         (code, category, description, f"index.html#{anchor_for(code)}") for code, category, description in catalog.rows
     )

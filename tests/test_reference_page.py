@@ -85,7 +85,7 @@ def test_repeated_messages_stay_as_written(errors_page):
 def test_rendering_the_catalog_twice_warns_where_the_second_one_stands(build):
     app = build("test-duplicate")
     (warning,) = warnings_of(app).splitlines()
-    assert warning.startswith(f"{app.srcdir / 'errors.rst'}:4: WARNING: the catalog is already rendered in again (codes 36); use the error-codes directive once")
+    assert warning.startswith(f"{app.srcdir / 'errors.rst'}:4: WARNING: catalog default: the categories 'Funds' are already rendered in again; render each category once")
     assert warning.endswith("[errcodes.duplicate]")
 
 

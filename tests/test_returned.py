@@ -44,7 +44,7 @@ def test_an_unknown_code_warns_at_the_directive_like_the_role(build, basic_srcdi
     (basic_srcdir / "orders.rst").write_text("Orders\n======\n\n.. errcodes-returned::\n\n   36 12345\n", encoding="utf-8")
     app = build("test-basic", srcdir=basic_srcdir)
     assert warnings_of(app).splitlines() == [
-        f"{basic_srcdir / 'orders.rst'}:4: WARNING: unknown error code '12345': it is not in the catalog (errcodes_file) nor in any intersphinx inventory [errcodes.unknown-code]"
+        f"{basic_srcdir / 'orders.rst'}:4: WARNING: unknown error code '12345': it is in no catalog of this site nor in any intersphinx inventory [errcodes.unknown-code]"
     ]
     assert table_rows(parse_html(app.outdir / "orders.html"))[2] == ["12345", ""]
 
