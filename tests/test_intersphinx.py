@@ -42,3 +42,13 @@ def test_errcodes_returned_links_a_code_that_only_an_inventory_has(build, tmp_pa
     assert warnings_of(client).splitlines() == [
         f"{tmp_path / 'endpoint.rst'}:6: WARNING: unknown error code '12345': it is in no catalog of this site nor in any intersphinx inventory [errcodes.unknown-code]"
     ]
+
+
+def test_another_project_links_to_a_code_of_a_named_catalog_with_its_prefix(build, tmp_path):
+    reference = build("test-catalogs")
+    shutil.copytree(ROOTS / "test-intersphinx", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "index.rst").write_text("Client guide\n============\n\nA futures order fails with :errcode:`futures:36`.\n", encoding="utf-8")
+    client = build("test-intersphinx", srcdir=tmp_path, confoverrides={"intersphinx_mapping": {"trading": (PUBLISHED, str(reference.outdir / "objects.inv"))}})
+    link = parse_html(client.outdir / "index.html").find("a", class_="reference external")
+    assert link["href"] == f"{PUBLISHED}futures-orders.html#code-36"
+    assert warnings_of(client) == ""

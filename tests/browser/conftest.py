@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from .harness import CHROMIUM, EXPLANATIONS_PROJECT, FIELDS_PROJECT, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve
+from .harness import CATALOGS_PROJECT, CHROMIUM, EXPLANATIONS_PROJECT, FIELDS_PROJECT, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve
 
 WIDE = {"width": 1280, "height": 900}
 
@@ -115,6 +115,23 @@ def open_explanations_page(open_page, explanations_site_url) -> Callable[..., Pa
 
     def open_(path: str = "errors.html", **context_options) -> Page:
         return open_page(path, base_url=explanations_site_url, **context_options)
+
+    return open_
+
+
+@pytest.fixture(scope="session")
+def catalogs_site_url(tmp_path_factory) -> Iterator[str]:
+    """``roots/test-catalogs`` (two catalogs, one split over two pages) in furo, built once with ``-W``."""
+    with serve(build_site(CATALOGS_PROJECT, tmp_path_factory.mktemp("catalogs"), {"html_theme": "furo"})) as url:
+        yield url
+
+
+@pytest.fixture
+def open_catalogs_page(open_page, catalogs_site_url) -> Callable[..., Page]:
+    """``open_catalogs_page(path, **context_options)``: a page of the two-catalog site."""
+
+    def open_(path: str, **context_options) -> Page:
+        return open_page(path, base_url=catalogs_site_url, **context_options)
 
     return open_
 

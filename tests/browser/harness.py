@@ -24,6 +24,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 # A catalog with every optional column, long codes and names, deprecated and retired codes.
 FIELDS_PROJECT = PROJECT / "tests" / "roots" / "test-fields-browser"
 EXPLANATIONS_PROJECT = PROJECT / "tests" / "roots" / "test-explanations"
+CATALOGS_PROJECT = PROJECT / "tests" / "roots" / "test-catalogs"
 THEMES = ("furo", "alabaster", "sphinx_rtd_theme")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

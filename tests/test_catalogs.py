@@ -1,0 +1,287 @@
+"""Several catalogs in one site, and a catalog split over pages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+
+from conftest import ROOTS, edit_source, inventory_uris, parse_html, read_search_index, warnings_of
+from sphinx_errcodes.export import SCHEMA
+
+ROOT = "test-catalogs"
+
+
+@pytest.fixture(scope="module")
+def built(build):
+    return build(ROOT)
+
+
+@pytest.fixture
+def srcdir(tmp_path):
+    shutil.copytree(ROOTS / ROOT, tmp_path, dirs_exist_ok=True)
+    return tmp_path
+
+
+def links(app, page):
+    """(text, href) of each link to a code on a page."""
+    return [(a.get_text(), a["href"]) for a in parse_html(app.outdir / f"{page}.html").select("a.reference.internal") if "code-" in a["href"]]
+
+
+def entry(app, page, anchor):
+    return parse_html(app.outdir / f"{page}.html").find(id=anchor)
+
+
+def test_the_site_builds_without_warnings(built):
+    assert warnings_of(built) == ""
+
+
+def test_each_catalog_renders_its_own_codes_under_the_same_anchors(built):
+    assert entry(built, "spot", "code-36").find(class_="errcodes-description").get_text() == "Insufficient funds"
+    assert entry(built, "futures-orders", "code-36").find(class_="errcodes-description").get_text() == "Insufficient margin"
+
+
+def test_a_role_with_a_catalog_prefix_links_to_that_catalogs_entry(built):
+    assert ("spot:36", "spot.html#code-36") in links(built, "guide")
+    assert ("futures:36", "futures-orders.html#code-36") in links(built, "guide")
+
+
+def test_a_name_with_a_catalog_prefix_links_to_its_code(built):
+    assert ("futures:MARGIN_SHORT", "futures-orders.html#code-36") in links(built, "guide")
+
+
+def test_a_bare_code_that_one_catalog_has_resolves_there(built):
+    assert ("37", "spot.html#code-37") in links(built, "guide")
+    assert ("41", "futures-prices.html#code-41") in links(built, "guide")
+
+
+def test_a_bare_code_follows_the_catalog_the_page_names(built):
+    assert links(built, "futures-guide") == [("36", "futures-orders.html#code-36")]
+
+
+def test_a_bare_code_on_a_catalog_page_means_that_catalog(built):
+    assert links(built, "spot") == [("36", "#code-36")]
+
+
+def test_a_bare_code_in_several_catalogs_warns_and_links_to_the_first(build, srcdir):
+    (srcdir / "loose.rst").write_text(":orphan:\n\nLoose\n=====\n\nSee :errcode:`36`.\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'loose.rst'}:6: WARNING: error code 36 is in the catalogs futures, spot; write one of futures:36, spot:36 (this link goes to the first) [errcodes.ambiguous]"
+    ]
+    assert links(app, "loose") == [("36", "futures-orders.html#code-36")]
+
+
+def test_errcodes_default_catalog_resolves_a_bare_code_without_a_warning(build, srcdir):
+    (srcdir / "loose.rst").write_text(":orphan:\n\nLoose\n=====\n\nSee :errcode:`36`.\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir, confoverrides={"errcodes_default_catalog": "spot"})
+    assert warnings_of(app) == ""
+    assert links(app, "loose") == [("36", "spot.html#code-36")]
+
+
+def test_an_unknown_catalog_prefix_is_named_with_the_sites_catalogs(build, srcdir):
+    (srcdir / "loose.rst").write_text(":orphan:\n\nLoose\n=====\n\nSee :errcode:`option:36`.\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'loose.rst'}:6: WARNING: unknown error code 'option:36': 'option' is no catalog of this site (spot, futures) nor an intersphinx inventory [errcodes.unknown-code]"
+    ]
+
+
+def test_errcodes_returned_takes_catalog_prefixes(built):
+    rows = parse_html(built.outdir / "guide.html").select("table.errcodes-returned tbody tr")
+    assert [(row.find("a")["href"], row.find_all("td")[1].get_text()) for row in rows] == [
+        ("futures-orders.html#code-40", "Order rejected"),
+        ("spot.html#code-37", "Invalid quantity"),
+    ]
+
+
+def test_returned_by_is_listed_under_the_entry_of_the_right_catalog(built):
+    assert entry(built, "futures-orders", "code-40").find(class_="errcodes-returned-by") is not None
+    assert entry(built, "spot", "code-37").find(class_="errcodes-returned-by") is not None
+    assert entry(built, "spot", "code-36").find(class_="errcodes-returned-by") is None
+
+
+def test_a_split_catalog_renders_only_the_categories_each_page_names(built):
+    orders = parse_html(built.outdir / "futures-orders.html")
+    prices = parse_html(built.outdir / "futures-prices.html")
+    assert [h.get_text().rstrip("¶") for h in orders.select(".errcodes-category h2")] == ["Orders", "Margin"]
+    assert [h.get_text().rstrip("¶") for h in prices.select(".errcodes-category h2")] == ["Prices"]
+
+
+def test_notes_of_a_split_catalog_link_to_the_page_that_renders_the_code(built):
+    shown = entry(built, "futures-orders", "code-40")
+    assert shown.find(class_="errcodes-same-message").find("a")["href"] == "futures-prices.html#code-42"
+    assert shown.find(class_="errcodes-see-also").find("a")["href"] == "futures-prices.html#code-41"
+
+
+def test_objects_inv_names_each_code_with_its_catalog(built):
+    uris = inventory_uris(built.outdir / "objects.inv", "errcodes:code")
+    assert uris["spot:36"] == "spot.html#code-36"
+    assert uris["futures:36"] == "futures-orders.html#code-36"
+    assert uris["futures:41"] == "futures-prices.html#code-41"
+    assert uris["spot:INSUFFICIENT_FUNDS"] == "spot.html#code-36"
+    assert "36" not in uris
+
+
+def test_each_catalog_has_its_own_json_file(built):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    for catalog, codes in (("spot", {"36": "spot.html#code-36", "37": "spot.html#code-37"}), ("futures", {"36": "futures-orders.html#code-36", "40": "futures-orders.html#code-40", "41": "futures-prices.html#code-41", "42": "futures-prices.html#code-42"})):
+        exported = json.loads((built.outdir / f"errcodes-{catalog}.json").read_text(encoding="utf-8"))
+        jsonschema.validate(exported, schema)
+        assert exported["catalog"] == catalog
+        assert {code["code"]: code["url"] for code in exported["codes"]} == codes
+    assert not (built.outdir / "errcodes.json").exists()
+
+
+def test_explanations_belong_to_their_catalog(built):
+    assert entry(built, "spot", "code-36").find(class_="errcodes-explanation").get_text().strip() == "Check the available funds of the spot account."
+    assert entry(built, "futures-orders", "code-36").find(class_="errcodes-explanation") is None
+
+
+def test_the_search_page_finds_each_catalogs_code(built):
+    objects = read_search_index(built.outdir)["objects"]
+    names = {name for entries in objects.values() for _doc, _type, _priority, _anchor, name in entries}
+    assert {"spot:36", "futures:36"} <= names
+
+
+def test_a_category_rendered_twice_is_reported_where_it_is_rendered_again(build, srcdir):
+    edit_source(srcdir / "futures-prices.rst", ":categories: Prices", ":categories: Prices, Orders")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'futures-prices.rst'}:4: WARNING: catalog futures: the categories 'Orders' are already rendered in futures-orders; render each category once [errcodes.duplicate]"
+    ]
+
+
+def test_a_category_that_no_page_renders_is_reported(build, srcdir):
+    edit_source(srcdir / "futures-orders.rst", ":categories: Orders, Margin", ":categories: Orders")
+    app = build(ROOT, srcdir=srcdir)
+    assert (
+        f"{srcdir / 'futures-orders.rst'}:4: WARNING: catalog futures: no page renders the categories 'Margin'; add them to the :categories: of an error-codes directive [errcodes.categories]"
+        in warnings_of(app).splitlines()
+    )
+
+
+def test_a_category_that_the_catalog_lacks_is_reported(build, srcdir):
+    edit_source(srcdir / "futures-prices.rst", ":categories: Prices", ":categories: Prices, Pricing")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'futures-prices.rst'}:4: WARNING: catalog futures has no category 'Pricing'; its categories are 'Margin', 'Orders', 'Prices' [errcodes.categories]"
+    ]
+
+
+def test_an_unknown_catalog_name_in_the_directive_is_reported(build, srcdir):
+    edit_source(srcdir / "spot.rst", ".. error-codes:: spot", ".. error-codes:: wallet")
+    app = build(ROOT, srcdir=srcdir)
+    assert f"{srcdir / 'spot.rst'}:6: WARNING: no catalog is named 'wallet': the catalogs of errcodes_file and errcodes_catalogs are spot, futures [errcodes.config]" in warnings_of(app)
+
+
+def test_a_directive_without_a_name_asks_for_one_when_the_site_has_several(build, srcdir):
+    edit_source(srcdir / "spot.rst", ".. error-codes:: spot", ".. error-codes::")
+    app = build(ROOT, srcdir=srcdir)
+    assert f"{srcdir / 'spot.rst'}:6: WARNING: this site has several catalogs (spot, futures): name the one to render, such as '.. error-codes:: spot' [errcodes.config]" in warnings_of(app)
+
+
+def test_two_catalogs_on_one_page_without_prefixes_are_refused(build, srcdir):
+    (srcdir / "spot.rst").write_text("Both\n====\n\n.. error-codes:: spot\n\n.. error-codes:: futures\n   :categories: Prices\n", encoding="utf-8")
+    (srcdir / "futures-prices.rst").write_text(":orphan:\n\nNothing\n=======\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir)
+    assert (
+        f"{srcdir / 'spot.rst'}:6: WARNING: catalog spot is rendered on this page at line 4 with the same anchors; give each error-codes directive its own :anchor-prefix: [errcodes.duplicate]"
+        in warnings_of(app).splitlines()
+    )
+    assert parse_html(app.outdir / "spot.html").find(id="code-41") is None
+
+
+def test_two_catalogs_on_one_page_with_anchor_prefixes_both_render(build, srcdir):
+    (srcdir / "spot.rst").write_text(
+        "Both\n====\n\n.. error-codes:: spot\n   :anchor-prefix: spot\n\n.. error-codes:: futures\n   :categories: Prices\n   :anchor-prefix: futures\n", encoding="utf-8"
+    )
+    (srcdir / "futures-prices.rst").write_text(":orphan:\n\nNothing\n=======\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app) == ""
+    page = parse_html(app.outdir / "spot.html")
+    assert page.find(id="spot-code-36").find(class_="errcodes-description").get_text() == "Insufficient funds"
+    assert page.find(id="futures-code-41").find(class_="errcodes-description").get_text() == "Price out of range"
+    assert page.find(id="futures-category-prices") is not None
+    assert ("41", "spot.html#futures-code-41") in links(app, "guide")
+
+
+def test_a_bad_anchor_prefix_is_reported(build, srcdir):
+    edit_source(srcdir / "spot.rst", ".. error-codes:: spot\n", ".. error-codes:: spot\n   :anchor-prefix: Spot Trading\n")
+    app = build(ROOT, srcdir=srcdir)
+    assert f"{srcdir / 'spot.rst'}:6: ERROR: Error in \"error-codes\" directive:\ninvalid option value: (option: \"anchor-prefix\"; value: 'Spot Trading')\nan anchor prefix is lower-case letters, digits and '-', such as 'futures'." in warnings_of(app)
+
+
+@pytest.mark.parametrize(
+    "setting, value, warning",
+    [
+        ("errcodes_catalogs", {"spot:x": "data/spot.csv"}, "errcodes_catalogs: 'spot:x' is not a catalog name: use letters, digits, '-' and '_', starting with a letter or digit"),
+        ("errcodes_catalogs", {"spot": 3}, "errcodes_catalogs: 'spot': give the path of a CSV file, such as {'spot': 'data/spot.csv'}"),
+        ("errcodes_default_catalog", "wallet", "errcodes_default_catalog: 'wallet' is not a catalog of this site (spot, futures)"),
+        ("errcodes_explanations", "explanations/spot", "errcodes_explanations: one folder, for which of the catalogs spot, futures? give one folder per catalog, such as {'spot': 'explanations'}"),
+        ("errcodes_explanations", {"wallet": "explanations"}, "errcodes_explanations: 'wallet' is not a catalog of this site (spot, futures)"),
+    ],
+    ids=["name with a colon", "path not text", "unknown default", "one folder for several", "folder of an unknown catalog"],
+)
+def test_a_bad_setting_is_reported(build, srcdir, setting, value, warning):
+    if setting == "errcodes_catalogs":
+        value = {**value, "futures": "data/futures.csv"}
+    app = build(ROOT, srcdir=srcdir, confoverrides={setting: value})
+    assert f"WARNING: {warning} [errcodes.config]" in warnings_of(app).splitlines()
+
+
+def test_errcodes_file_is_the_default_catalog_beside_named_ones(build, srcdir):
+    (srcdir / "default.rst").write_text(":orphan:\n\nDefault\n=======\n\n.. error-codes::\n\nSee :errcode:`36` and :errcode:`futures:36`.\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir, confoverrides={"errcodes_file": "data/spot.csv", "errcodes_catalogs": {"futures": "data/futures.csv"}})
+    # spot.rst names a catalog that this configuration does not have.
+    assert [line for line in warnings_of(app).splitlines() if "spot" not in line] == []
+    assert links(app, "default") == [("36", "#code-36"), ("futures:36", "futures-orders.html#code-36")]
+    uris = inventory_uris(app.outdir / "objects.inv", "errcodes:code")
+    assert uris["36"] == "default.html#code-36"
+    assert json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))["catalog"] == "default"
+
+
+@pytest.mark.parametrize("buildername", ["text", "latex", "singlehtml", "dirhtml", "xml"])
+def test_every_builder_builds_the_site_without_warnings(build, buildername):
+    assert warnings_of(build(ROOT, buildername)) == ""
+
+
+def test_moving_a_category_to_another_page_rebuilds_as_a_clean_build(build, srcdir, tmp_path_factory):
+    build(ROOT, srcdir=srcdir)
+    edit_source(srcdir / "futures-orders.rst", ":categories: Orders, Margin", ":categories: Orders, Margin, Prices")
+    edit_source(srcdir / "futures-prices.rst", ".. error-codes:: futures\n   :categories: Prices\n", "Moved.\n")
+    incremental = build(ROOT, srcdir=srcdir)
+    clean = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("clean"))
+    assert warnings_of(incremental) == ""
+    for page in ("guide", "futures-orders", "futures-prices", "spot"):
+        assert (incremental.outdir / f"{page}.html").read_bytes() == (clean.outdir / f"{page}.html").read_bytes(), page
+    assert (incremental.outdir / "errcodes-futures.json").read_bytes() == (clean.outdir / "errcodes-futures.json").read_bytes()
+    assert ("41", "futures-orders.html#code-41") in links(incremental, "guide")
+
+
+def test_renaming_a_catalog_rebuilds_as_a_clean_build(build, srcdir, tmp_path_factory):
+    build(ROOT, srcdir=srcdir)
+    edit_source(srcdir / "conf.py", '"spot": "data/spot.csv"', '"cash": "data/spot.csv"')
+    edit_source(srcdir / "conf.py", '{"spot": "explanations/spot"}', '{"cash": "explanations/spot"}')
+    edit_source(srcdir / "spot.rst", ".. error-codes:: spot", ".. error-codes:: cash")
+    edit_source(srcdir / "guide.rst", ":errcode:`spot:36`", ":errcode:`cash:36`")
+    edit_source(srcdir / "guide.rst", "spot:37", "cash:37")
+    incremental = build(ROOT, srcdir=srcdir)
+    clean = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("clean"))
+    assert warnings_of(incremental) == ""
+    for page in ("guide", "spot", "futures-orders"):
+        assert (incremental.outdir / f"{page}.html").read_bytes() == (clean.outdir / f"{page}.html").read_bytes(), page
+    assert (incremental.outdir / "errcodes-cash.json").is_file()
+    assert not (incremental.outdir / "errcodes-spot.json").exists()
+
+
+def test_a_parallel_build_equals_a_serial_one(build, srcdir, tmp_path_factory):
+    for number in range(1, 7):
+        (srcdir / f"page{number}.rst").write_text(f":orphan:\n\nPage {number}\n=======\n\nSee :errcode:`futures:{40 + number % 3}`.\n", encoding="utf-8")
+    serial = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("serial"))
+    parallel = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2)
+    assert warnings_of(parallel) == ""
+    for name in ("spot.html", "futures-orders.html", "futures-prices.html", "guide.html", "page4.html", "errcodes-futures.json", "objects.inv"):
+        assert (parallel.outdir / name).read_bytes() == (serial.outdir / name).read_bytes(), name
