@@ -71,8 +71,9 @@ def _prefixed(prefix: str, anchor: str) -> str:
 class ErrorCodesDirective(SphinxDirective):
     """Render a catalog: ``.. error-codes:: futures``, or the site's default catalog without an argument.
 
-    ``:categories:`` renders only those (one per line, or separated by
-    commas), so that a catalog may be split over pages; ``:anchor-prefix:``
+    ``:categories:`` renders only those (separated by commas or line
+    breaks; a line that is a category's name is taken whole), so that a
+    catalog may be split over pages; ``:anchor-prefix:``
     lets two catalogs share a page.
     """
 
@@ -146,8 +147,8 @@ class ErrorCodesDirective(SphinxDirective):
         """The categories that ``:categories:`` names, in its order; ``None`` without the option (every one)."""
         if "categories" not in self.options:
             return None
-        text = self.options["categories"]
-        named = [title.strip() for title in (text.splitlines() if "\n" in text else text.split(","))]
+        # A line that is a category's name is taken whole, so that a name with a comma can be given.
+        named = [part.strip() for line in self.options["categories"].splitlines() for part in ([line] if line.strip() in titles else line.split(","))]
         wanted = []
         for title in filter(None, named):
             if title not in titles:

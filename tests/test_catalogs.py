@@ -8,7 +8,7 @@ import shutil
 import jsonschema
 import pytest
 
-from conftest import ROOTS, edit_source, inventory_uris, parse_html, read_search_index, warnings_of
+from conftest import ROOTS, edit_source, inventory_uris, parse_html, read_search_index, serial_and_parallel, warnings_of
 from sphinx_errcodes.export import SCHEMA
 
 ROOT = "test-catalogs"
@@ -146,29 +146,34 @@ def test_the_search_page_finds_each_catalogs_code(built):
     assert {"spot:36", "futures:36"} <= names
 
 
-def test_a_category_rendered_twice_is_reported_where_it_is_rendered_again(build, srcdir):
-    edit_source(srcdir / "futures-prices.rst", ":categories: Prices", ":categories: Prices, Orders")
+@pytest.mark.parametrize(
+    "page, old, new, warning",
+    [
+        (
+            "futures-prices",
+            ":categories: Prices",
+            ":categories: Prices, Orders",
+            "catalog futures: the categories 'Orders' are already rendered in futures-orders; render each category once [errcodes.duplicate]",
+        ),
+        (
+            "futures-orders",
+            ":categories: Orders, Margin",
+            ":categories: Orders",
+            "catalog futures: no page renders the categories 'Margin'; add them to the :categories: of an error-codes directive [errcodes.categories]",
+        ),
+        (
+            "futures-prices",
+            ":categories: Prices",
+            ":categories: Prices, Pricing",
+            "catalog futures has no category 'Pricing'; its categories are 'Margin', 'Orders', 'Prices' [errcodes.categories]",
+        ),
+    ],
+    ids=["rendered twice", "rendered nowhere", "not in the catalog"],
+)
+def test_a_category_problem_is_reported_at_the_directive(build, srcdir, page, old, new, warning):
+    edit_source(srcdir / f"{page}.rst", old, new)
     app = build(ROOT, srcdir=srcdir)
-    assert warnings_of(app).splitlines() == [
-        f"{srcdir / 'futures-prices.rst'}:4: WARNING: catalog futures: the categories 'Orders' are already rendered in futures-orders; render each category once [errcodes.duplicate]"
-    ]
-
-
-def test_a_category_that_no_page_renders_is_reported(build, srcdir):
-    edit_source(srcdir / "futures-orders.rst", ":categories: Orders, Margin", ":categories: Orders")
-    app = build(ROOT, srcdir=srcdir)
-    assert (
-        f"{srcdir / 'futures-orders.rst'}:4: WARNING: catalog futures: no page renders the categories 'Margin'; add them to the :categories: of an error-codes directive [errcodes.categories]"
-        in warnings_of(app).splitlines()
-    )
-
-
-def test_a_category_that_the_catalog_lacks_is_reported(build, srcdir):
-    edit_source(srcdir / "futures-prices.rst", ":categories: Prices", ":categories: Prices, Pricing")
-    app = build(ROOT, srcdir=srcdir)
-    assert warnings_of(app).splitlines() == [
-        f"{srcdir / 'futures-prices.rst'}:4: WARNING: catalog futures has no category 'Pricing'; its categories are 'Margin', 'Orders', 'Prices' [errcodes.categories]"
-    ]
+    assert f"{srcdir / f'{page}.rst'}:4: WARNING: {warning}" in warnings_of(app).splitlines()
 
 
 def test_an_unknown_catalog_name_in_the_directive_is_reported(build, srcdir):
@@ -183,9 +188,15 @@ def test_a_directive_without_a_name_asks_for_one_when_the_site_has_several(build
     assert f"{srcdir / 'spot.rst'}:6: WARNING: this site has several catalogs (spot, futures): name the one to render, such as '.. error-codes:: spot' [errcodes.config]" in warnings_of(app)
 
 
-def test_two_catalogs_on_one_page_without_prefixes_are_refused(build, srcdir):
-    (srcdir / "spot.rst").write_text("Both\n====\n\n.. error-codes:: spot\n\n.. error-codes:: futures\n   :categories: Prices\n", encoding="utf-8")
+def both_catalogs_on_the_spot_page(srcdir, spot_options: str = "", futures_options: str = "") -> None:
+    (srcdir / "spot.rst").write_text(
+        f"Both\n====\n\n.. error-codes:: spot\n{spot_options}\n.. error-codes:: futures\n   :categories: Prices\n{futures_options}", encoding="utf-8"
+    )
     (srcdir / "futures-prices.rst").write_text(":orphan:\n\nNothing\n=======\n", encoding="utf-8")
+
+
+def test_two_catalogs_on_one_page_without_prefixes_are_refused(build, srcdir):
+    both_catalogs_on_the_spot_page(srcdir)
     app = build(ROOT, srcdir=srcdir)
     assert (
         f"{srcdir / 'spot.rst'}:6: WARNING: catalog spot is rendered on this page at line 4 with the same anchors; give each error-codes directive its own :anchor-prefix: [errcodes.duplicate]"
@@ -195,10 +206,7 @@ def test_two_catalogs_on_one_page_without_prefixes_are_refused(build, srcdir):
 
 
 def test_two_catalogs_on_one_page_with_anchor_prefixes_both_render(build, srcdir):
-    (srcdir / "spot.rst").write_text(
-        "Both\n====\n\n.. error-codes:: spot\n   :anchor-prefix: spot\n\n.. error-codes:: futures\n   :categories: Prices\n   :anchor-prefix: futures\n", encoding="utf-8"
-    )
-    (srcdir / "futures-prices.rst").write_text(":orphan:\n\nNothing\n=======\n", encoding="utf-8")
+    both_catalogs_on_the_spot_page(srcdir, "   :anchor-prefix: spot\n", "   :anchor-prefix: futures\n")
     app = build(ROOT, srcdir=srcdir)
     assert warnings_of(app) == ""
     page = parse_html(app.outdir / "spot.html")
@@ -206,6 +214,7 @@ def test_two_catalogs_on_one_page_with_anchor_prefixes_both_render(build, srcdir
     assert page.find(id="futures-code-41").find(class_="errcodes-description").get_text() == "Price out of range"
     assert page.find(id="futures-category-prices") is not None
     assert ("41", "spot.html#futures-code-41") in links(app, "guide")
+    assert page.find(class_="errcodes-filter-status").get_text() == "4 codes"
 
 
 def test_a_bad_anchor_prefix_is_reported(build, srcdir):
@@ -278,10 +287,32 @@ def test_renaming_a_catalog_rebuilds_as_a_clean_build(build, srcdir, tmp_path_fa
 
 
 def test_a_parallel_build_equals_a_serial_one(build, srcdir, tmp_path_factory):
-    for number in range(1, 7):
-        (srcdir / f"page{number}.rst").write_text(f":orphan:\n\nPage {number}\n=======\n\nSee :errcode:`futures:{40 + number % 3}`.\n", encoding="utf-8")
-    serial = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("serial"))
-    parallel = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2)
-    assert warnings_of(parallel) == ""
+    serial, parallel = serial_and_parallel(build, ROOT, srcdir, tmp_path_factory, "See :errcode:`futures:41` and :errcode:`spot:36`.")
     for name in ("spot.html", "futures-orders.html", "futures-prices.html", "guide.html", "page4.html", "errcodes-futures.json", "objects.inv"):
         assert (parallel.outdir / name).read_bytes() == (serial.outdir / name).read_bytes(), name
+
+
+def test_the_general_index_lists_a_code_once_with_each_catalogs_message(built):
+    index = parse_html(built.outdir / "genindex.html").select_one("table.indextable")
+    (code,) = [item for item in index.select("td > ul > li") if item.find(string=True, recursive=False).strip() == "36"]
+    assert [(link.get_text(), link["href"]) for link in code.select("ul a")] == [
+        ("Insufficient funds", "spot.html#code-36"),
+        ("Insufficient margin", "futures-orders.html#code-36"),
+    ]
+
+
+def test_a_category_with_a_comma_is_named_whole(build, srcdir):
+    edit_source(srcdir / "data" / "futures.csv", "Prices,Price out of range", '"Prices, limits",Price out of range')
+    edit_source(srcdir / "data" / "futures.csv", "42,,Prices,", '42,,"Prices, limits",')
+    edit_source(srcdir / "futures-prices.rst", ":categories: Prices", ":categories: Prices, limits")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app) == ""
+    assert entry(app, "futures-prices", "code-41") is not None
+
+
+def test_a_problem_of_a_split_catalog_is_reported_once(build, srcdir):
+    edit_source(srcdir / "data" / "futures.csv", "41,,Prices,Price out of range,\n", "41,,Prices,Price out of range,\n41,,Prices,Again,\n")
+    app = build(ROOT, srcdir=srcdir)
+    assert [line for line in warnings_of(app).splitlines() if "futures.csv" in line] == [
+        f"{srcdir / 'data' / 'futures.csv'}:5: WARNING: duplicate code 41: already defined on line 4; keep one row per code [errcodes.catalog]"
+    ]

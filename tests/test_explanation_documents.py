@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOTS, edit_source, inventory_uris, parse_html, warnings_of
+from conftest import ROOTS, edit_source, inventory_uris, parse_html, serial_and_parallel, warnings_of
 
 ROOT = "test-explanation-documents"
 
@@ -138,11 +138,7 @@ def test_the_text_builder_keeps_footnotes_and_included_text(build):
 
 
 def test_a_parallel_build_equals_a_serial_one(build, srcdir, tmp_path_factory):
-    for number in range(1, 7):
-        (srcdir / f"page{number}.rst").write_text(f":orphan:\n\nPage {number}\n=======\n\nSee :ref:`details`.\n", encoding="utf-8")
-    serial = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("serial"))
-    parallel = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2)
-    assert warnings_of(parallel) == ""
+    serial, parallel = serial_and_parallel(build, ROOT, srcdir, tmp_path_factory, "See :ref:`details`.")
     for name in ("errors.html", "page3.html", "guide.html"):
         assert (parallel.outdir / name).read_bytes() == (serial.outdir / name).read_bytes()
 

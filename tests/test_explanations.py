@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, edit_source, parse_html, warnings_of
+from conftest import ROOTS, edit_source, parse_html, serial_and_parallel, warnings_of
 from sphinx_errcodes.export import SCHEMA
 
 
@@ -137,11 +137,7 @@ def test_a_changed_explanation_shows_without_a_fresh_build_as_in_a_clean_one(bui
 
 
 def test_a_parallel_build_renders_the_explanations_as_a_serial_one(build, srcdir, tmp_path_factory):
-    for number in range(1, 9):
-        (srcdir / f"page{number}.rst").write_text(f":orphan:\n\nPage {number}\n=======\n\nSee :errcode:`36`.\n", encoding="utf-8")
-    serial = build("test-explanations", srcdir=srcdir, builddir=tmp_path_factory.mktemp("serial"))
-    parallel = build("test-explanations", srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2)
-    assert warnings_of(parallel) == ""
+    serial, parallel = serial_and_parallel(build, "test-explanations", srcdir, tmp_path_factory, "See :errcode:`36`.")
     assert (parallel.outdir / "errors.html").read_bytes() == (serial.outdir / "errors.html").read_bytes()
 
 
