@@ -11,6 +11,7 @@ from sphinx.application import Sphinx
 from sphinx_errcodes.assets import setup_assets
 from sphinx_errcodes.columns import columns_with
 from sphinx_errcodes.backlinks import add_backlinks, reference_pages_to_rewrite, remember_references
+from sphinx_errcodes.changes import setup_changes
 from sphinx_errcodes.directive import setup_directive
 from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, RoleLines, documents_to_reread, warn_unknown_code
 from sphinx_errcodes.explanations import setup_explanations
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict:
     setup_directive(app)
     setup_explanations(app)
     setup_returned(app)
+    setup_changes(app)
     app.add_domain(ErrorCodesDomain)
     app.add_role("errcode", ErrorCodeRole(warn_dangling=True))
     app.add_transform(RoleLines)

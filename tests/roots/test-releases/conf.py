@@ -1,0 +1,4 @@
+extensions = ["sphinx_errcodes"]
+errcodes_file = "codes.csv"
+errcodes_extra_columns = {"owner": "Owning team"}
+errcodes_previous = "previous.json"
