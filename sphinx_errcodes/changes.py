@@ -101,10 +101,11 @@ class ErrorCodesChangesDirective(SphinxDirective):
         self.env.note_dependency(catalog)
         published, problems = read_release(previous)
         codes, catalog_problems = read_catalog(catalog, self.config.errcodes_extra_columns)
-        unreadable = [problem for problem in (*problems, *catalog_problems) if not problem.line]
-        if published is None or unreadable:
+        # A problem of line 0 is one of the whole catalog; the previous release's are all of line 0, and fatal only without codes.
+        unreadable = (problems if published is None else []) + [problem for problem in catalog_problems if not problem.line]
+        if unreadable:
             # Each file's own problems are reported where the catalog is rendered.
-            self._warn(__("the changes cannot be listed: %s") % unreadable[0].message, "previous")
+            self._warn(__("the changes cannot be listed: %s") % unreadable[0], "previous")
             return []
         node = error_code_changes(changes=compare(published, codes))
         self.set_source_info(node)
