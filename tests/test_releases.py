@@ -76,6 +76,12 @@ def test_a_retired_code_back_with_another_message_warns_at_its_row(built):
 def test_only_deleted_and_reused_codes_warn_not_the_compatible_changes_nor_the_list_naming_retired_codes(built):
     warned = re.findall(r"WARNING: code (\S+) .*\[(errcodes\.\S+)\]$", warnings_of(built), flags=re.MULTILINE)
     assert warned == [("18", "errcodes.release"), ("22", "errcodes.release"), ("21", "errcodes.release")]
+    assert len(warnings_of(built).splitlines()) == len(warned)
+
+
+def test_the_role_still_warns_of_a_link_to_a_retired_code_that_the_list_names(build, srcdir):
+    edit_source(srcdir / "changes.rst", ".. error-codes-changes::\n", ".. error-codes-changes::\n\nSee :errcode:`20`.\n")
+    assert f"{srcdir / 'changes.rst'}:6: WARNING: error code 20 is retired; link to 37 instead [errcodes.retired]" in warnings_of(build(ROOT, srcdir=srcdir))
 
 
 def test_without_errcodes_previous_nothing_is_compared(build, srcdir):
