@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import posixpath
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -102,3 +104,13 @@ def documents_written(app: SphinxTestApp) -> list[str]:
     """The documents a (serial) build wrote, from its progress lines."""
     # Progress lines end in "\r" or "\n" depending on whether colour output is on.
     return re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", strip_colors(app.status.getvalue()))
+
+
+def console_example_in_guide(command: str) -> tuple[list[str], list[str]]:
+    """The arguments and the output lines of the guide's console example of ``python -m sphinx_errcodes <command>``."""
+    guide = (PROJECT / "docs" / "extension.rst").read_text(encoding="utf-8")
+    line, *rest = guide[guide.index(f"   $ python -m sphinx_errcodes {command}") :].split("\n")
+    shown = list(itertools.takewhile(lambda text: not text or text.startswith("   "), rest))
+    while not shown[-1]:
+        shown.pop()
+    return shlex.split(line.removeprefix("   $ python -m sphinx_errcodes ")), [text.removeprefix("   ") for text in shown]

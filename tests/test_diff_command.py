@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
-import shlex
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import PROJECT, ROOTS, warnings_of
+from conftest import PROJECT, ROOTS, console_example_in_guide, warnings_of
 
 RELEASES = ROOTS / "test-releases"
 PREVIOUS = RELEASES / "previous.json"
@@ -160,12 +158,7 @@ def test_a_usage_error_exits_2():
 
 
 def test_the_extension_guide_shows_what_diff_prints_for_its_example_files():
-    guide = (PROJECT / "docs" / "extension.rst").read_text(encoding="utf-8")
-    command, *rest = guide[guide.index("   $ python -m sphinx_errcodes diff") :].split("\n")
-    shown = list(itertools.takewhile(lambda line: not line or line.startswith("   "), rest))
-    while not shown[-1]:
-        shown.pop()
-    arguments = shlex.split(command.removeprefix("   $ python -m sphinx_errcodes "))
+    arguments, shown = console_example_in_guide("diff")
     result = subprocess.run([sys.executable, "-m", "sphinx_errcodes", *arguments], capture_output=True, text=True, cwd=PROJECT)
     assert result.returncode == 1
-    assert result.stdout.rstrip("\n").split("\n") == [line.removeprefix("   ") for line in shown]
+    assert result.stdout.rstrip("\n").split("\n") == shown
