@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from sphinx_errcodes.catalog import CatalogProblem, ErrorCode, code_sort_key
-from sphinx_errcodes.columns import OPTIONAL_COLUMNS, Column, Translate
+from sphinx_errcodes.columns import CODE_PATTERN, CODE_RULE, OPTIONAL_COLUMNS, Column, Translate
 
 # The errcodes.json formats this module reads: each has codes with code,
 # category and description, and the optional columns under their own names.
@@ -84,7 +84,7 @@ def _changes_of(old: ErrorCode, new: ErrorCode) -> list[Change]:
     status_before, status_now = old.value(_COLUMNS["status"]), new.value(_COLUMNS["status"])
     replaced_by = new.value(_COLUMNS["replaced_by"])
     changes = []
-    reused = status_before == "retired" != status_now and old.description != new.description
+    reused = status_before == "retired" and status_now != "retired" and old.description != new.description
     if reused:
         changes.append(Change("reused", new.code, new.description, old.description, new.description))
     elif old.description != new.description:
@@ -214,6 +214,9 @@ def _code_of(entry: Any, where: str, path: Path, problems: list[CatalogProblem])
     missing = [key for key in ("code", "category", "description") if not isinstance(entry.get(key), str)]
     if missing:
         problems.append(_problem(path, f"{where} has no {' nor '.join(missing)} as text; it is left out"))
+        return None
+    if not CODE_PATTERN.fullmatch(entry["code"]):
+        problems.append(_problem(path, f"{where}: {entry['code']!r} is not a code ({CODE_RULE}); it is left out"))
         return None
     fields = {}
     for name, column in _COLUMNS.items():

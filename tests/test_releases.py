@@ -244,6 +244,16 @@ def test_an_entry_without_a_code_is_reported_and_the_others_compared(build, srcd
     assert items(changes_page(app), "removed") == ["18 — Order cancelled"]
 
 
+def test_an_entry_whose_code_is_not_a_code_is_reported_and_left_out(build, srcdir):
+    write_previous(srcdir, {"version": 2, "codes": [{"code": "order expired", "category": "Orders", "description": "Order expired"}]})
+    app = build(ROOT, srcdir=srcdir)
+    assert previous_warnings(app) == [
+        f"{srcdir / 'errors.rst'}:4: WARNING: {srcdir / 'previous.json'}: codes[0]: 'order expired' is not a code (a code is an integer (such as 36 or -99) "
+        "or letters, digits, '_', '.' and '-' (such as E0308), not starting or ending with '.'); it is left out (errcodes_previous in conf.py) [errcodes.previous]"
+    ]
+    assert changes_page(app).find(class_="errcodes-changes-removed") is None
+
+
 def test_a_value_not_as_the_format_says_is_reported_and_taken_as_not_given(build, srcdir):
     write_previous(srcdir, {"version": 2, "codes": [{"code": "36", "category": "Funds", "description": "Not enough funds", "http_status": "402", "retryable": False}]})
     app = build(ROOT, srcdir=srcdir)
@@ -299,3 +309,14 @@ def test_a_parallel_build_writes_the_same_changes_and_warnings_as_a_serial_one(b
     for page in ("changes.html", "errors.html"):
         assert (parallel.outdir / page).read_bytes() == (serial.outdir / page).read_bytes()
     assert warnings_of(parallel).replace(str(sources["parallel"]), "") == warnings_of(serial).replace(str(sources["serial"]), "")
+
+
+def test_after_editing_the_previous_release_an_incremental_build_equals_a_clean_one(build, srcdir, tmp_path_factory):
+    build(ROOT, srcdir=srcdir)
+    edit_source(srcdir / "previous.json", '"code": "22"', '"code": "23"')
+    incremental = build(ROOT, srcdir=srcdir)
+    clean_srcdir = tmp_path_factory.mktemp("clean")
+    shutil.copytree(srcdir, clean_srcdir, dirs_exist_ok=True, ignore=shutil.ignore_patterns("_build"))
+    clean = build(ROOT, srcdir=clean_srcdir)
+    for page in ("changes.html", "errors.html", "searchindex.js"):
+        assert (incremental.outdir / page).read_bytes() == (clean.outdir / page).read_bytes()
