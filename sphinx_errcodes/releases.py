@@ -115,7 +115,7 @@ def heading(kind: str, translate: Translate) -> str:
     }[kind]
 
 
-def values_shown(change: Change, translate: Translate) -> tuple[str, str] | None:
+def _values_shown(change: Change, translate: Translate) -> tuple[str, str] | None:
     """The value before and after, as a reader sees them; ``None`` for a kind that shows the message instead."""
     if change.kind in ("message", "reused"):
         return translate("“%s”") % change.before, translate("“%s”") % change.after
@@ -127,7 +127,7 @@ def values_shown(change: Change, translate: Translate) -> tuple[str, str] | None
 
 def described(change: Change, translate: Translate) -> tuple[str, str]:
     """What follows the code: the values before and after, or the message; and "Use %s instead." where a replacement is named."""
-    shown = values_shown(change, translate)
+    shown = _values_shown(change, translate)
     text = translate("%s → %s") % shown if shown else change.description
     return text, _COLUMNS["replaced_by"].note(change.replaced_by, translate) if change.replaced_by else ""
 

@@ -85,6 +85,14 @@ def read_search_index(outdir: Path) -> dict:
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
+def search_index_without_empty_terms(outdir) -> dict:
+    """Sphinx keeps a word that no page has any more as an empty list after a rebuild; it finds nothing."""
+    index = read_search_index(outdir)
+    for key in ("terms", "titleterms"):
+        index[key] = {term: pages for term, pages in index[key].items() if pages != []}
+    return index
+
+
 def inventory_uris(path: Path, object_type: str) -> dict[str, str]:
     """Name -> URI of each object of one type in an ``objects.inv``, as Sphinx's own reader sees it."""
     data = path.read_bytes()
