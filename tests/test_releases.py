@@ -153,6 +153,14 @@ def test_the_directive_without_errcodes_previous_warns_at_the_directive(build, s
     ]
 
 
+def test_the_directive_with_a_catalog_that_cannot_be_read_says_why_at_the_directive(build, srcdir):
+    (srcdir / "codes.csv").unlink()
+    app = build(ROOT, srcdir=srcdir)
+    path = srcdir / "codes.csv"
+    assert f"{srcdir / 'changes.rst'}:4: WARNING: the changes cannot be listed: {path}: catalog file not found: {path} [errcodes.previous]" in warnings_of(app).splitlines()
+    assert changes_page(app) is None
+
+
 OUTPUT_OF_CHANGES = {"dirhtml": "changes/index.html", "singlehtml": "index.html", "epub": "changes.xhtml", "text": "changes.txt", "latex": "releases.tex", "xml": "changes.xml", "man": "releases.1"}
 
 
