@@ -12,6 +12,7 @@ from sphinx_errcodes.assets import setup_assets
 from sphinx_errcodes.catalogs import setup_catalogs
 from sphinx_errcodes.columns import columns_with
 from sphinx_errcodes.backlinks import reference_pages_to_rewrite, remember_references, resolve_code_lists
+from sphinx_errcodes.changes import setup_changes
 from sphinx_errcodes.directive import setup_directive
 from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, RoleLines, documents_to_reread, warn_unknown_code
 from sphinx_errcodes.explanations import setup_explanations
@@ -41,6 +42,7 @@ def setup(app: Sphinx) -> dict:
     setup_directive(app)
     setup_explanations(app)
     setup_returned(app)
+    setup_changes(app)
     app.add_domain(ErrorCodesDomain)
     app.add_role("errcode", ErrorCodeRole(warn_dangling=True))
     app.add_transform(RoleLines)

@@ -102,3 +102,37 @@ def site_default_catalog(config: Config) -> str | None:
 def qualified(catalog: str, code: str) -> str:
     """A code as roles, ``objects.inv`` and warnings name it: ``spot:36``, or ``36`` in the default catalog."""
     return code if catalog == DEFAULT else f"{catalog}:{code}"
+
+
+def resolve_per_catalog(app: Sphinx, config: Config, setting: str, example: str) -> list[str]:
+    """Resolve a path setting that belongs to catalogs: one path, for the default catalog, or ``{catalog: path}``.
+
+    Paths become absolute (relative to the folder of conf.py); a catalog the
+    site does not have is named in a warning. Returns the paths kept.
+    """
+    value = getattr(config, setting)
+    catalogs = catalog_paths(config)
+    if isinstance(value, dict):
+        kept = {}
+        for catalog, path in value.items():
+            if catalog not in catalogs:
+                _warn(__("%s: %r is not a catalog of this site (%s)"), setting, catalog, ", ".join(catalogs) or __("it has none"))
+            elif isinstance(path, (str, os.PathLike)) and os.fspath(path):
+                kept[catalog] = os.path.normpath(os.path.join(app.confdir, path))
+        setattr(config, setting, kept)
+        return list(kept.values())
+    if not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
+        setattr(config, setting, None)
+        return []
+    if len(catalogs) > 1 and site_default_catalog(config) is None:
+        _warn(__("%s: one path, for which of the catalogs %s? give one per catalog, such as {%r: %r}"), setting, ", ".join(catalogs), next(iter(catalogs)), example)
+    setattr(config, setting, os.path.normpath(os.path.join(app.confdir, value)))
+    return [getattr(config, setting)]
+
+
+def path_for(config: Config, setting: str, catalog: str) -> Path | None:
+    """A catalog's path in a setting resolved by :func:`resolve_per_catalog`: its own, or the one path, which is the default catalog's."""
+    value = getattr(config, setting)
+    if isinstance(value, dict):
+        return Path(value[catalog]) if catalog in value else None
+    return Path(value) if value and catalog == site_default_catalog(config) else None

@@ -23,13 +23,13 @@ def check(paths: list[str], extra_columns: Mapping[str, str], output_format: str
         if not found:
             clean.append(f"{path}: {len(codes)} codes, no problems\n")
     if output_format == "json":
-        output = _json([dataclasses.asdict(problem) for problem in problems], encoding)
+        output = json_for([dataclasses.asdict(problem) for problem in problems], encoding)
     else:
         output = "".join(clean) + "".join(f"{problem}\n" for problem in problems)
     return output, 1 if problems else 0
 
 
-def _json(records: list[dict], encoding: str) -> str:
+def json_for(records: list[dict] | dict, encoding: str) -> str:
     """JSON as written, or with ``\\u`` escapes when the output's encoding cannot hold some character."""
     text = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     try:

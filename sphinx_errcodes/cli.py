@@ -2,9 +2,12 @@
 
 ``check FILE…`` reports every problem of catalogs (:mod:`~sphinx_errcodes.check`);
 ``explain CODE --catalog FILE`` prints one code (:mod:`~sphinx_errcodes.explain`);
-``schema`` prints the JSON Schema of ``errcodes.json``. The exit status is 0
-when all is well, 1 for problems in a catalog or an unknown code, and 2
-(argparse's) for a usage error, whatever happens to the output.
+``diff OLD.json NEW.csv`` prints the changes between two releases
+(:mod:`~sphinx_errcodes.diff`); ``schema`` prints the JSON Schema of
+``errcodes.json``. The exit status is 0 when all is well, 1 for problems in
+a catalog, an unknown code or an incompatible change between releases, and 2
+(argparse's) for a usage error or a release that cannot be read, whatever
+happens to the output.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import sys
 
 from sphinx_errcodes.catalog import BUILT_IN_COLUMNS
 from sphinx_errcodes.check import check
+from sphinx_errcodes.diff import diff
 from sphinx_errcodes.explain import explain
 from sphinx_errcodes.export import schema
 
@@ -30,7 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     explaining.add_argument("code", metavar="CODE_OR_NAME", help="a code (36, E0308) or a name (INSUFFICIENT_FUNDS)")
     explaining.add_argument("--catalog", required=True, metavar="FILE", help="the CSV catalog")
     explaining.add_argument("--explanations", metavar="FOLDER", help="the folder of explanation files (errcodes_explanations), to print the code's")
-    for command in (checking, explaining):
+    comparing = commands.add_parser("diff", help="print the changes between the previous release and this one")
+    comparing.add_argument("previous", metavar="OLD.json", help="the errcodes.json of the previous release")
+    comparing.add_argument("current", metavar="NEW", help="the CSV catalog of this release, or its errcodes.json")
+    comparing.add_argument("--format", choices=("text", "json"), default="text", help="text (default): a list per kind of change; json: the changes and problems as an object")
+    for command in (checking, explaining, comparing):
         command.add_argument(
             "--extra-column",
             action="append",
@@ -49,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         output, status = json.dumps(schema(), indent=2, ensure_ascii=False) + "\n", 0
     elif arguments.command == "check":
         output, status = check(arguments.files, dict(arguments.extra_column), arguments.format, _encoding())
+    elif arguments.command == "diff":
+        output, status = diff(arguments.previous, arguments.current, dict(arguments.extra_column), arguments.format, _encoding())
     else:
         output, status = explain(arguments.code, arguments.catalog, dict(arguments.extra_column), arguments.explanations)
     try:

@@ -21,6 +21,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, anchor_for, codes_sharing_description, group_by_category, read_catalog
 from sphinx_errcodes.catalogs import DEFAULT, catalog_paths, site_default_catalog
+from sphinx_errcodes.changes import warn_incompatible_changes
 from sphinx_errcodes.domain import Category, Rendering
 from sphinx_errcodes.explanations import explanation_files, explanations_of
 from sphinx_errcodes.nodes import Entry, error_code_list_of, exactly_as_written
@@ -108,6 +109,7 @@ class ErrorCodesDirective(SphinxDirective):
         reports = wanted is None or not groups or groups[0][0] in wanted
         if reports:
             self._report(problems, catalog)
+            warn_incompatible_changes(self, catalog, codes)
         if self._clashes(domain.renderings_on(docname), catalog, prefix, [title for (title, _members), _anchor in anchored]):
             return []
         shared = codes_sharing_description(codes)

@@ -42,7 +42,7 @@ from sphinx.util.docutils import LoggingReporter, SphinxDirective, new_document,
 from sphinx.util.rst import default_role
 
 from sphinx_errcodes.catalog import ErrorCode
-from sphinx_errcodes.catalogs import catalog_paths, site_default_catalog
+from sphinx_errcodes.catalogs import path_for, resolve_per_catalog
 from sphinx_errcodes.translation import _, __
 
 logger = logging.getLogger(__name__)
@@ -67,23 +67,7 @@ def setup_explanations(app: Sphinx) -> None:
 
 def keep_explanations_from_being_pages(app: Sphinx, config: Config) -> None:
     """Resolve the folders, and exclude each from the source files when it lies among them."""
-    value = config.errcodes_explanations
-    catalogs = catalog_paths(config)
-    if isinstance(value, dict):
-        folders = {}
-        for catalog, folder in value.items():
-            if catalog not in catalogs:
-                _warn_setting(__("%r is not a catalog of this site (%s)") % (catalog, ", ".join(catalogs)))
-            elif isinstance(folder, (str, os.PathLike)) and os.fspath(folder):
-                folders[catalog] = _absolute(app, folder)
-        config.errcodes_explanations = folders
-    elif isinstance(value, (str, os.PathLike)) and os.fspath(value):
-        if len(catalogs) > 1 and site_default_catalog(config) is None:
-            _warn_setting(__("one folder, for which of the catalogs %s? give one folder per catalog, such as {%r: 'explanations'}") % (", ".join(catalogs), next(iter(catalogs))))
-        config.errcodes_explanations = _absolute(app, value)
-    else:
-        config.errcodes_explanations = None
-    for folder in _folders(config):
+    for folder in resolve_per_catalog(app, config, "errcodes_explanations", "explanations"):
         try:
             inside = Path(folder).relative_to(os.path.normpath(app.srcdir))  # both normalised alike, without resolving links
         except ValueError:
@@ -93,30 +77,9 @@ def keep_explanations_from_being_pages(app: Sphinx, config: Config) -> None:
             config.exclude_patterns = [*config.exclude_patterns, pattern]
 
 
-def _absolute(app: Sphinx, folder) -> str:
-    return os.path.normpath(os.path.join(app.confdir, folder))
-
-
-def _warn_setting(message: str) -> None:
-    logger.warning("errcodes_explanations: %s", message, type="errcodes", subtype="config")
-
-
-def _folders(config: Config) -> list[str]:
-    value = config.errcodes_explanations
-    return list(value.values()) if isinstance(value, dict) else [value] if value else []
-
-
-def explanations_folder(config: Config, catalog: str) -> Path | None:
-    """The folder of a catalog's explanations: one of a dictionary, or the one folder, which is the default catalog's."""
-    value = config.errcodes_explanations
-    if isinstance(value, dict):
-        return Path(value[catalog]) if catalog in value else None
-    return Path(value) if value and catalog == site_default_catalog(config) else None
-
-
 def explanation_files(config: Config, catalog: str) -> tuple[str, ...]:
     """The names in a catalog's explanations folder; a file added or removed changes them."""
-    folder = explanations_folder(config, catalog)
+    folder = path_for(config, "errcodes_explanations", catalog)
     if folder is None or not folder.is_dir():
         return ()
     return tuple(sorted(path.name for path in folder.iterdir()))
@@ -142,7 +105,7 @@ def explanations_of(directive: SphinxDirective, catalog: str, codes: list[ErrorC
     Problems of the folder (a file for no code of the catalog, say) are reported
     by the directive that ``reports`` for the catalog, so once when it is split over pages.
     """
-    folder = explanations_folder(directive.config, catalog)
+    folder = path_for(directive.config, "errcodes_explanations", catalog)
     if folder is None:
         return {}
     if not folder.is_dir():

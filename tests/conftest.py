@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import posixpath
 import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -83,6 +85,14 @@ def read_search_index(outdir: Path) -> dict:
     return json.loads(text[text.index("(") + 1 : text.rindex(")")])
 
 
+def search_index_without_empty_terms(outdir) -> dict:
+    """Sphinx keeps a word that no page has any more as an empty list after a rebuild; it finds nothing."""
+    index = read_search_index(outdir)
+    for key in ("terms", "titleterms"):
+        index[key] = {term: pages for term, pages in index[key].items() if pages != []}
+    return index
+
+
 def inventory_uris(path: Path, object_type: str) -> dict[str, str]:
     """Name -> URI of each object of one type in an ``objects.inv``, as Sphinx's own reader sees it."""
     data = path.read_bytes()
@@ -112,3 +122,13 @@ def serial_and_parallel(build, root: str, srcdir: Path, tmp_path_factory, markup
     parallel = build(root, srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2)
     assert warnings_of(parallel) == ""
     return serial, parallel
+
+
+def console_example_in_guide(command: str) -> tuple[list[str], list[str]]:
+    """The arguments and the output lines of the guide's console example of ``python -m sphinx_errcodes <command>``."""
+    guide = (PROJECT / "docs" / "extension.rst").read_text(encoding="utf-8")
+    line, *rest = guide[guide.index(f"   $ python -m sphinx_errcodes {command}") :].split("\n")
+    shown = list(itertools.takewhile(lambda text: not text or text.startswith("   "), rest))
+    while not shown[-1]:
+        shown.pop()
+    return shlex.split(line.removeprefix("   $ python -m sphinx_errcodes ")), [text.removeprefix("   ") for text in shown]

@@ -229,7 +229,7 @@ def test_a_bad_anchor_prefix_is_reported(build, srcdir):
         ("errcodes_catalogs", {"spot:x": "data/spot.csv"}, "errcodes_catalogs: 'spot:x' is not a catalog name: use letters, digits, '-' and '_', starting with a letter or digit"),
         ("errcodes_catalogs", {"spot": 3}, "errcodes_catalogs: 'spot': give the path of a CSV file, such as {'spot': 'data/spot.csv'}"),
         ("errcodes_default_catalog", "wallet", "errcodes_default_catalog: 'wallet' is not a catalog of this site (spot, futures)"),
-        ("errcodes_explanations", "explanations/spot", "errcodes_explanations: one folder, for which of the catalogs spot, futures? give one folder per catalog, such as {'spot': 'explanations'}"),
+        ("errcodes_explanations", "explanations/spot", "errcodes_explanations: one path, for which of the catalogs spot, futures? give one per catalog, such as {'spot': 'explanations'}"),
         ("errcodes_explanations", {"wallet": "explanations"}, "errcodes_explanations: 'wallet' is not a catalog of this site (spot, futures)"),
     ],
     ids=["name with a colon", "path not text", "unknown default", "one folder for several", "folder of an unknown catalog"],
@@ -315,4 +315,25 @@ def test_a_problem_of_a_split_catalog_is_reported_once(build, srcdir):
     app = build(ROOT, srcdir=srcdir)
     assert [line for line in warnings_of(app).splitlines() if "futures.csv" in line] == [
         f"{srcdir / 'data' / 'futures.csv'}:5: WARNING: duplicate code 41: already defined on line 4; keep one row per code [errcodes.catalog]"
+    ]
+
+
+def test_each_catalog_is_compared_with_its_own_previous_release(build, srcdir, tmp_path_factory):
+    published = build(ROOT, srcdir=srcdir, builddir=tmp_path_factory.mktemp("published"))
+    shutil.copy(published.outdir / "errcodes-futures.json", srcdir / "futures-previous.json")
+    edit_source(srcdir / "data" / "futures.csv", "42,,Prices,Order rejected,\n", "")
+    (srcdir / "changes.rst").write_text(":orphan:\n\nChanges\n=======\n\n.. error-codes-changes:: futures\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir, confoverrides={"errcodes_previous": {"futures": "futures-previous.json"}})
+    warnings = warnings_of(app).splitlines()
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{srcdir / 'futures-orders.rst'}:4: WARNING: code 42 was published in the previous release ({srcdir / 'futures-previous.json'})")
+    changes = parse_html(app.outdir / "changes.html").find(class_="errcodes-changes")
+    assert [item.get_text() for item in changes.select("li")] == ["42 \N{EM DASH} Order rejected"]
+
+
+def test_the_changes_of_a_catalog_the_site_lacks_are_refused(build, srcdir):
+    (srcdir / "changes.rst").write_text(":orphan:\n\nChanges\n=======\n\n.. error-codes-changes:: wallet\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'changes.rst'}:6: WARNING: the error-codes-changes directive needs a catalog of this site (spot, futures): name one, or set errcodes_file [errcodes.config]"
     ]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import itertools
 import json
-import shlex
 import subprocess
 import sys
 
 import pytest
 
-from conftest import PROJECT, ROOTS
+from conftest import PROJECT, ROOTS, console_example_in_guide
 from sphinx_errcodes.export import SCHEMA
 
 FIELDS = ROOTS / "test-fields" / "codes.csv"
@@ -73,14 +71,8 @@ def test_schema_prints_the_shipped_schema():
 
 
 def test_the_extension_guide_shows_what_explain_prints():
-    guide = (PROJECT / "docs" / "extension.rst").read_text(encoding="utf-8")
-    command, *rest = guide[guide.index("   $ python -m sphinx_errcodes explain") :].split("\n")
-    shown = list(itertools.takewhile(lambda line: not line or line.startswith("   "), rest))
-    while not shown[-1]:
-        shown.pop()
-    arguments = shlex.split(command.removeprefix("   $ python -m sphinx_errcodes "))
-    result = run(*arguments)
-    assert result.stdout.rstrip("\n").split("\n") == [line.removeprefix("   ") for line in shown]
+    arguments, shown = console_example_in_guide("explain")
+    assert run(*arguments).stdout.rstrip("\n").split("\n") == shown
 
 
 def test_a_catalog_that_cannot_be_read_is_named_with_its_reason(tmp_path):

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOTS, edit_source, read_search_index
+from conftest import ROOTS, edit_source, search_index_without_empty_terms
 
 OUTPUTS = ["errors.html", "orders.html", "index.html", "genindex.html", "objects.inv", "errcodes.json"]
 
@@ -46,14 +46,6 @@ EDITS = {
     "reference page deleted": delete_page("errors"),
     "directive removed": replace_in("errors.rst", ".. error-codes::\n", "No catalog.\n"),
 }
-
-
-def search_index_without_empty_terms(outdir) -> dict:
-    """Sphinx keeps a word that no page has any more as an empty list after a rebuild; it finds nothing."""
-    index = read_search_index(outdir)
-    for key in ("terms", "titleterms"):
-        index[key] = {term: pages for term, pages in index[key].items() if pages != []}
-    return index
 
 
 FIELD_EDITS = {
