@@ -22,6 +22,7 @@ from sphinx_errcodes.ids import EntriesKeepTheirIds
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
 from sphinx_errcodes.returned import setup_returned
 from sphinx_errcodes.search import restore_search_entries
+from sphinx_errcodes.translated import catalog_message
 from sphinx_errcodes.translation import setup_translation
 
 __version__ = "0.1.0"
@@ -48,6 +49,8 @@ def setup(app: Sphinx) -> dict:
     app.add_transform(RoleLines)
     app.add_transform(EntriesKeepTheirIds)
     app.add_node(error_code_list, html=(visit_error_code_list, None))
+    # Only for builders that extract messages, which write no page (see translated.py).
+    app.add_node(catalog_message)
     # The lists' links first: the expansion for non-HTML builders renders them.
     app.connect("doctree-resolved", resolve_code_lists, priority=400)
     app.connect("doctree-resolved", expand_for_other_builders)

@@ -25,6 +25,7 @@ from sphinx_errcodes.changes import warn_incompatible_changes
 from sphinx_errcodes.domain import Category, Rendering
 from sphinx_errcodes.explanations import explanation_files, explanations_of
 from sphinx_errcodes.nodes import Entry, error_code_list_of, exactly_as_written
+from sphinx_errcodes.translated import messages_for_extraction, translated, translation_of
 from sphinx_errcodes.translation import __
 
 logger = logging.getLogger(__name__)
@@ -113,8 +114,15 @@ class ErrorCodesDirective(SphinxDirective):
         if self._clashes(domain.renderings_on(docname), catalog, prefix, [title for (title, _members), _anchor in anchored]):
             return []
         shared = codes_sharing_description(codes)
+        # Anchors and everything else above are worked out from the catalog as written, whatever the language.
+        translate = translation_of(self.env, docname)
         categories = [
-            Category(title, anchor, [Entry(code, shared.get(code.code), _prefixed(prefix, anchor_for(code.code))) for code in members])
+            Category(
+                title,
+                translate(title) if translate else title,
+                anchor,
+                [Entry(translated(code, translate), shared.get(code.code), _prefixed(prefix, anchor_for(code.code))) for code in members],
+            )
             for (title, members), anchor in anchored
         ]
         rendering = Rendering(self.lineno, catalog, categories, prefix, tuple(title for title, _ in groups))
@@ -126,7 +134,10 @@ class ErrorCodesDirective(SphinxDirective):
         domain.note_rendering(docname, explained, replacing=rendering)
         # Every list of the catalog sizes its code column alike, so that the messages line up.
         widths = (max((len(code.code) for code in codes), default=0), max((len(code.fields.get("name", "")) for code in codes), default=0))
-        return [_section(category, catalog, widths, explanations) for category in categories]
+        sections = [_section(category, catalog, widths, explanations) for category in categories]
+        for section, ((_title, members), _anchor) in zip(sections, anchored):
+            section += messages_for_extraction(self.env, path, members)
+        return sections
 
     def _clashes(self, earlier: list[Rendering], catalog: str, prefix: str, titles: list[str]) -> bool:
         """Whether an earlier directive on the page renders entries with the same anchors; the build is told so."""
@@ -140,7 +151,7 @@ class ErrorCodesDirective(SphinxDirective):
                     "duplicate",
                 )
                 return True
-            if {category.title for category in rendering.categories} & set(titles):
+            if {category.name for category in rendering.categories} & set(titles):
                 self._warn(__("the catalog is already rendered on this page, at line %d; remove this error-codes directive") % rendering.line, "duplicate")
                 return True
         return False

@@ -42,7 +42,8 @@ class Reference(NamedTuple):
 
 
 class Category(NamedTuple):
-    title: str
+    name: str  # as written in the catalog, which :categories: names
+    title: str  # as shown: the name in the page's language
     anchor: str
     entries: list[Entry]
 
@@ -125,7 +126,7 @@ class ErrorCodesDomain(Domain):
         "renderings": {},  # docname -> [Rendering]: what each page renders, in page order
         "references": {},  # docname -> [Reference]
     }
-    data_version = 4
+    data_version = 5
 
     def __init__(self, env) -> None:
         super().__init__(env)
@@ -246,7 +247,7 @@ class ErrorCodesDomain(Domain):
         seen: dict[tuple[str, str], str] = {}  # (catalog, category) -> the page that renders it first
         for docname in sorted(self.renderings):
             for rendering in self.renderings[docname]:
-                again = [category.title for category in rendering.categories if (rendering.catalog, category.title) in seen]
+                again = [category.name for category in rendering.categories if (rendering.catalog, category.name) in seen]
                 if again:
                     logger.warning(
                         __("catalog %s: the categories %s are already rendered in %s; render each category once"),
@@ -258,7 +259,7 @@ class ErrorCodesDomain(Domain):
                         subtype="duplicate",
                     )
                 for category in rendering.categories:
-                    seen.setdefault((rendering.catalog, category.title), docname)
+                    seen.setdefault((rendering.catalog, category.name), docname)
         for catalog, (docname, rendering) in self._first_renderings().items():
             never = [title for title in rendering.all_categories if (catalog, title) not in seen]
             if never:

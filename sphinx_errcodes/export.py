@@ -27,7 +27,7 @@ from sphinx_errcodes.html import makes_website
 from sphinx_errcodes.nodes import Entry, error_code_list, explanations_in
 
 # 2: the optional columns and extra (version 1 allowed no other keys).
-# 3: the catalog's name; several catalogs write a file each.
+# 3: the catalog's name (several catalogs write a file each) and the language.
 FORMAT_VERSION = 3
 FILENAME = "errcodes.json"
 SCHEMA = Path(__file__).with_name("errcodes.schema.json")
@@ -56,6 +56,7 @@ def catalog_as_json(app: Sphinx, catalog: str) -> dict:
     return {
         "version": FORMAT_VERSION,
         "catalog": catalog,
+        "language": app.config.language or "en",
         "codes": [
             _code_as_json(entry, category.title, url(target_uri(app.builder, None, docname, entry.anchor)), columns, sections(entry.code.code), explanations.get(entry.code.code))
             for docname, renderings in sorted(domain.renderings.items())
@@ -157,10 +158,14 @@ def schema() -> dict:
         "title": "errcodes.json",
         "description": "The error-code catalog of a Sphinx site built with sphinx-errcodes.",
         "type": "object",
-        "required": ["version", "catalog", "codes"],
+        "required": ["version", "catalog", "language", "codes"],
         "additionalProperties": False,
         "properties": {
             "version": {"description": "Format version; changes when this schema changes incompatibly.", "const": FORMAT_VERSION},
+            "language": {
+                "description": "The site's language (Sphinx's language setting): descriptions and categories are in it where the project translates them.",
+                "type": "string",
+            },
             "catalog": {
                 "description": "The catalog's name: 'default' for errcodes_file (in errcodes.json), else its name in errcodes_catalogs (in errcodes-<name>.json).",
                 "type": "string",

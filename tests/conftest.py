@@ -114,12 +114,12 @@ def documents_written(app: SphinxTestApp) -> list[str]:
     return re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", strip_colors(app.status.getvalue()))
 
 
-def serial_and_parallel(build, root: str, srcdir: Path, tmp_path_factory, markup: str):
+def serial_and_parallel(build, root: str, srcdir: Path, tmp_path_factory, markup: str, **kwargs):
     """Serial and ``-j 2`` builds of a project with six more pages that each hold ``markup``; the parallel one warns of nothing."""
     for number in range(1, 7):
         (srcdir / f"page{number}.rst").write_text(f":orphan:\n\nPage {number}\n=======\n\n{markup}\n", encoding="utf-8")
-    serial = build(root, srcdir=srcdir, builddir=tmp_path_factory.mktemp("serial"))
-    parallel = build(root, srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2)
+    serial = build(root, srcdir=srcdir, builddir=tmp_path_factory.mktemp("serial"), **kwargs)
+    parallel = build(root, srcdir=srcdir, builddir=tmp_path_factory.mktemp("parallel"), parallel=2, **kwargs)
     assert warnings_of(parallel) == ""
     return serial, parallel
 
