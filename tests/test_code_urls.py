@@ -9,6 +9,8 @@ import shutil
 
 import pytest
 
+from sphinx.util.console import strip_colors
+
 from conftest import ROOTS, edit_source, parse_html, warnings_of
 from sphinx_errcodes.urls import code_filename
 
@@ -170,3 +172,63 @@ def test_a_document_where_a_code_s_page_would_go_is_kept_and_warned_about(build,
     app = build("test-code-urls", srcdir=srcdir)
     assert "the page of code 36 would be written over the document reference/code/36" in warnings_of(app)
     assert "A page of our own" in (app.outdir / "reference" / "code" / "36.html").read_text(encoding="utf-8")
+
+
+def pages_written(outdir) -> dict[str, bytes]:
+    """Every file the extension wrote besides Sphinx's pages, by path, with its content."""
+    names = ["errcodes.json", ".errcodes-pages", *(outdir / ".errcodes-pages").read_text(encoding="utf-8").splitlines()] if (outdir / ".errcodes-pages").exists() else []
+    found = {path.relative_to(outdir).as_posix() for folder in ("code", "reference/code", "old/code") for path in (outdir / folder).rglob("*") if path.is_file()}
+    return {name: (outdir / name).read_bytes() for name in sorted(set(names) | found)}
+
+
+EDITS = {
+    "code removed": lambda srcdir: edit_source(srcdir / "codes.csv", "E0308,Compiler,Mismatched types\n", ""),
+    "code added": lambda srcdir: edit_source(srcdir / "codes.csv", "36,Margin and funds,Insufficient funds\n", "36,Margin and funds,Insufficient funds\n37,Margin and funds,Invalid quantity\n"),
+    "message edited": lambda srcdir: edit_source(srcdir / "codes.csv", "Insufficient funds", "Not enough funds"),
+    "setting turned off": lambda srcdir: edit_source(srcdir / "conf.py", "errcodes_code_urls = True", "errcodes_code_urls = False"),
+    "move removed": lambda srcdir: edit_source(srcdir / "conf.py", '"errors": "reference/errors", ', ""),
+    "reference page moved again": lambda srcdir: (
+        shutil.move(srcdir / "reference", srcdir / "api"),
+        edit_source(srcdir / "index.rst", "reference/errors", "api/errors"),
+        edit_source(srcdir / "conf.py", '"errors": "reference/errors"', '"errors": "api/errors", "reference/errors": "api/errors"'),
+    ),
+}
+
+
+@pytest.mark.parametrize("buildername", BUILDERS)
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_an_incremental_build_writes_the_pages_a_clean_build_writes(build, tmp_path, srcdir, buildername, edit):
+    build("test-code-urls", buildername, srcdir=srcdir, builddir=tmp_path / "incremental")
+    edit(srcdir)
+    incremental = build("test-code-urls", buildername, srcdir=srcdir, builddir=tmp_path / "incremental")
+    clean = build("test-code-urls", buildername, srcdir=srcdir, builddir=tmp_path / "clean")
+    assert pages_written(incremental.outdir) == pages_written(clean.outdir)
+
+
+def test_a_rebuild_leaves_unchanged_pages_alone(build, tmp_path, srcdir):
+    first = build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
+    page = first.outdir / "reference" / "code" / "36.html"
+    before = page.stat().st_mtime_ns
+    edit_source(srcdir / "orders.rst", "A new order", "An order")
+    build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
+    assert page.stat().st_mtime_ns == before
+
+
+def test_a_file_of_the_user_s_where_a_page_was_is_not_removed(build, tmp_path, srcdir):
+    app = build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
+    (app.outdir / "reference" / "code" / "E0308.html").write_text("my own page", encoding="utf-8")
+    EDITS["code removed"](srcdir)
+    build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
+    assert (app.outdir / "reference" / "code" / "E0308.html").read_text(encoding="utf-8") == "my own page"
+
+
+@pytest.mark.parametrize("buildername", BUILDERS)
+def test_a_parallel_build_writes_the_pages_a_serial_build_writes(build, buildername):
+    # test-parallel has pages enough for Sphinx to read them in chunks.
+    settings = {"errcodes_code_urls": True, "errcodes_moved_pages": {"old/errors": "errors"}}
+    serial = build("test-parallel", buildername, confoverrides=settings)
+    parallel = build("test-parallel", buildername, parallel=2, confoverrides=settings)
+    assert warnings_of(parallel) == ""
+    assert "reading sources... [ 50%]" in strip_colors(parallel.status.getvalue())
+    assert pages_written(parallel.outdir) == pages_written(serial.outdir) != {}
+    assert (parallel.outdir / "old" / "code").is_dir()

@@ -1,0 +1,87 @@
+"""A code's own URL and a moved page's old address lead to the entry in Chromium, with and without JavaScript, in every HTML builder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import pytest
+
+from .harness import CODE_URLS_PROJECT, build_site, serve
+
+BUILDERS = ["html", "dirhtml", "singlehtml"]
+SCRIPT = [pytest.param(True, id="script on"), pytest.param(False, id="script off")]
+
+
+@pytest.fixture(scope="module")
+def site_of(tmp_path_factory) -> Iterator:
+    """``site_of(builder)``: the base URL of roots/test-code-urls built with that builder, served (once each)."""
+    urls: dict[str, str] = {}
+    with ExitStack() as servers:
+
+        def url(builder: str) -> str:
+            if builder not in urls:
+                urls[builder] = servers.enter_context(serve(build_site(CODE_URLS_PROJECT, tmp_path_factory.mktemp(builder), builder=builder)))
+            return urls[builder]
+
+        yield url
+
+
+def code_url(builder: str, code_file: str, folder: str = "reference/") -> str:
+    return f"{folder}code/{code_file}/" if builder == "dirhtml" else f"{folder}code/{code_file}.html"
+
+
+def entry_page(builder: str) -> str:
+    return {"html": "reference/errors.html", "dirhtml": "reference/errors/", "singlehtml": "index.html"}[builder]
+
+
+def old_page(builder: str, name: str = "errors") -> str:
+    return f"{name}/" if builder == "dirhtml" else f"{name}.html"
+
+
+def arrive(open_page, base: str, path: str, script: bool, expected: str):
+    page = open_page(path, base_url=base, java_script_enabled=script)
+    page.wait_for_url(base + expected)
+    return page
+
+
+@pytest.mark.parametrize("script", SCRIPT)
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("code, code_file", [("36", "36"), ("-99", "-99"), ("CON", "~43ON"), ("lpt1.retry", "~6Cpt1.retry")])
+def test_a_code_s_url_shows_its_entry(open_page, site_of, builder, script, code, code_file):
+    page = arrive(open_page, site_of(builder), code_url(builder, code_file), script, f"{entry_page(builder)}#code-{code}")
+    entry = page.locator(f'[id="code-{code}"]')
+    entry.wait_for()
+    assert entry.is_visible()
+    assert entry.evaluate("element => element.getBoundingClientRect().top < innerHeight")
+
+
+@pytest.mark.parametrize("script", SCRIPT)
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_code_s_url_of_the_page_s_old_folder_still_shows_its_entry(open_page, site_of, builder, script):
+    arrive(open_page, site_of(builder), code_url(builder, "36", folder=""), script, f"{entry_page(builder)}#code-36")
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+@pytest.mark.parametrize("fragment", ["#code-36", "#code--99", "#category-devices"])
+def test_a_moved_page_carries_a_catalog_fragment_to_where_it_is_now(open_page, site_of, builder, fragment):
+    page = arrive(open_page, site_of(builder), old_page(builder) + fragment, True, entry_page(builder) + fragment)
+    assert page.locator(f'[id="{fragment[1:]}"]').count() == 1
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_moved_page_carries_any_other_fragment_and_the_query_to_the_new_page(open_page, site_of, builder):
+    new = "orders.html" if builder == "html" else "orders/"
+    arrive(open_page, site_of(builder), old_page(builder, "orders-old") + "?q=funds#place-an-order", True, new + "?q=funds#place-an-order")
+
+
+def test_a_moved_page_without_fragment_goes_to_the_document_on_the_single_page(open_page, site_of):
+    arrive(open_page, site_of("singlehtml"), "orders-old.html", True, "index.html#document-orders")
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_without_script_a_moved_page_links_to_the_new_page(open_page, site_of, builder):
+    base = site_of(builder)
+    page = open_page(old_page(builder) + "#code-36", base_url=base, java_script_enabled=False)
+    page.get_by_role("link", name="Errors").click()
+    page.wait_for_url(base + entry_page(builder) + ("#document-reference/errors" if builder == "singlehtml" else ""))
