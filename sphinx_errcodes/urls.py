@@ -25,15 +25,16 @@ import os
 import posixpath
 import re
 from html import escape
+from typing import NamedTuple
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from sphinx_errcodes.backlinks import target_uri
+from sphinx_errcodes.backlinks import page_url, target_uri
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.directive import catalog_path
-from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.domain import ErrorCodesDomain, with_one_anchor
 from sphinx_errcodes.translation import _, __
 
 logger = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ GENERATOR = '<meta name="generator" content="sphinx-errcodes">'
 # Names that Windows keeps for devices, whatever the case and whatever follows a dot ("nul.txt").
 _WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))})
 _SAFE = re.compile(r"[A-Za-z0-9_.\-]")
+# A name that needs no escape: safe characters, no dot at either end, short enough.
+_PLAIN = re.compile(r"(?!\.)[A-Za-z0-9_.\-]{1,150}(?<!\.)")
 # Long enough for any real code; a file name may have 255 bytes, and ".html" follows.
 LONGEST_NAME = 150
 _KEPT_OF_LONG_NAME = 100
@@ -72,30 +75,54 @@ def code_filename(code: str) -> str:
     ``~`` stands in no name but as the start of an escape, so no two codes
     get the same name.
     """
+    if _PLAIN.fullmatch(code) and not _is_device(code):
+        return code
     name = "".join(character if _SAFE.fullmatch(character) else _escaped(character) for character in code)
     if name.startswith("."):
         name = "~2E" + name[1:]
     if name.endswith("."):
         name = name[:-1] + "~2E"
-    if name.split(".", 1)[0].upper() in _WINDOWS_DEVICES:
+    if _is_device(name):
         name = _escaped(name[0]) + name[1:]
     if len(name) > LONGEST_NAME:
         name = f"{name[:_KEPT_OF_LONG_NAME]}~~{hashlib.sha256(code.encode('utf-8')).hexdigest()[:32]}"
     return name
 
 
+def _is_device(name: str) -> bool:
+    return name.split(".", 1)[0].upper() in _WINDOWS_DEVICES
+
+
 def _escaped(character: str) -> str:
     return "".join(f"~{byte:02X}" for byte in character.encode("utf-8"))
 
 
-def code_pagename(docname: str, code: str) -> str:
-    """The page name of a code's page, beside the document that renders the code."""
-    return posixpath.join(posixpath.dirname(docname), CODE_FOLDER, code_filename(code))
+class Layout(NamedTuple):
+    """How a builder lays out a page that is not a document: its URL and its file, each the page's name and this."""
+
+    url_suffix: str  # ".html", or "/" under dirhtml (html_link_suffix when set)
+    file_suffix: str  # ".html", or "/index.html" under dirhtml
+
+
+def layout_of(builder: Builder) -> Layout:
+    """Asked of the builder once, for a name of no document: naming 10,000 pages one by one costs more than writing them."""
+    probe = "errcodes-probe"
+    return Layout(url_of_page(builder, probe).removeprefix(probe), file_of_page(builder, probe).removeprefix(probe))
+
+
+def code_page_url(docname: str, code: str, layout: Layout) -> str:
+    """The URL of a code's page, relative to the output root (``code/36.html``, ``code/36/`` under dirhtml)."""
+    return _code_folder(posixpath.dirname(docname)) + code_filename(code) + layout.url_suffix
+
+
+def _code_folder(folder: str) -> str:
+    return f"{folder}/{CODE_FOLDER}/" if folder else f"{CODE_FOLDER}/"
 
 
 def code_urls(builder: Builder, domain: ErrorCodesDomain) -> dict[str, str]:
-    """code -> the URL of its page, relative to the output root (``code/36.html``, ``code/36/`` under dirhtml)."""
-    return {code: url_of_page(builder, code_pagename(docname, code)) for code, (docname, _error_code) in domain.codes.items()}
+    """code -> the URL of its page, relative to the output root."""
+    layout = layout_of(builder)
+    return {code: code_page_url(docname, code, layout) for code, (docname, _error_code) in domain.codes.items()}
 
 
 def url_of_page(builder: Builder, pagename: str) -> str:
@@ -118,57 +145,64 @@ def relative_url(from_url: str, to_url: str) -> str:
     return relative + hash_ + fragment
 
 
-def code_pages(app: Sphinx, folders: dict[str, str] | None = None) -> dict[str, str]:
+def code_pages(app: Sphinx, old_folders: set[str] = frozenset()) -> dict[str, str]:
     """file -> HTML of every code's page, relative to the output root.
 
-    ``folders`` adds folders (a moved page's, see redirects.py) whose pages
-    of every code lead to where each code is now: folder -> why, for the
-    warnings.
+    ``old_folders`` are folders of moved reference pages (see redirects.py):
+    the pages of every code are written there too, leading to where each
+    code is now.
     """
     if not app.config.errcodes_code_urls:
         return {}
     builder = app.builder
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
     _warn_names_equal_but_for_case(app, domain)
+    layout = layout_of(builder)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
+    write = PageWriter(app.config.language)
+    entry_pages: dict[tuple[str, str], str] = {}  # (folder, docname) -> the link from the folder's code pages to the document
     pages: dict[str, str] = {}
     for code, (docname, error_code) in domain.codes.items():
-        entry = target_uri(builder, None, docname, error_code.anchor)
-        for folder in {posixpath.dirname(docname), *(folders or ())}:
-            pagename = posixpath.join(folder, CODE_FOLDER, code_filename(code))
-            if pagename in app.env.all_docs:
+        name = code_filename(code)
+        for folder in {posixpath.dirname(docname), *old_folders}:
+            if (folder, docname) not in entry_pages:
+                entry_pages[folder, docname] = relative_url(_code_folder(folder) + "errcodes-probe" + layout.url_suffix, page_url(builder, docname))
+            if f"{_code_folder(folder)}{name}" in app.env.all_docs:
                 logger.warning(
                     __("errcodes_code_urls: the page of code %s would be written over the document %s; rename the document"),
                     code,
-                    pagename,
+                    f"{_code_folder(folder)}{name}",
                     type="errcodes",
                     subtype="code-url",
                 )
                 continue
-            pages[file_of_page(builder, pagename)] = code_page(error_code, relative_url(url_of_page(builder, pagename), entry), base + entry if base else "", app.config.language)
+            entry = with_one_anchor(f"{entry_pages[folder, docname]}#{error_code.anchor}")
+            absolute = base + target_uri(builder, None, docname, error_code.anchor) if base else ""
+            pages[_code_folder(folder) + name + layout.file_suffix] = write(error_code, entry, absolute)
     return pages
 
 
-def code_page(code: ErrorCode, entry: str, absolute_entry: str, language: str | None) -> str:
-    """The tiny page of one code: ``entry`` is the link to its entry from the page, ``absolute_entry`` that link with html_baseurl."""
-    href = escape(entry)
-    title = escape(_("Error code %s: %s") % (code.code, code.description)) if code.description else escape(_("Error code %s") % code.code)
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(language or "en")}">\n'
-        "<head>\n"
-        '<meta charset="utf-8">\n'
-        f"{GENERATOR}\n"
-        '<meta name="robots" content="noindex">\n'
-        f'<meta http-equiv="refresh" content="0; url={href}">\n'
-        f'<link rel="canonical" href="{escape(absolute_entry) or href}">\n'
-        f"<title>{title}</title>\n"
-        "</head>\n"
-        "<body>\n"
-        f'<p><a href="{href}"><code>{escape(code.code)}</code> {escape(code.description)}</a></p>\n'
-        "</body>\n"
-        "</html>\n"
-    )
+class PageWriter:
+    """The tiny page of a code, its fixed parts made once for all codes."""
+
+    def __init__(self, language: str | None) -> None:
+        self.head = f'<!DOCTYPE html>\n<html lang="{escape(language or "en")}">\n<head>\n<meta charset="utf-8">\n{GENERATOR}\n<meta name="robots" content="noindex">\n'
+        self.title = _("Error code %s: %s")
+        self.title_without_message = _("Error code %s")
+
+    def __call__(self, code: ErrorCode, entry: str, absolute_entry: str) -> str:
+        """``entry`` is the link to the code's entry from its page; ``absolute_entry`` the entry's URL with html_baseurl, if set."""
+        href = escape(entry)
+        title = self.title % (code.code, code.description) if code.description else self.title_without_message % code.code
+        return (
+            f"{self.head}"
+            f'<meta http-equiv="refresh" content="0; url={href}">\n'
+            f'<link rel="canonical" href="{escape(absolute_entry) or href}">\n'
+            f"<title>{escape(title)}</title>\n"
+            "</head>\n<body>\n"
+            f'<p><a href="{href}"><code>{escape(code.code)}</code> {escape(code.description)}</a></p>\n'
+            "</body>\n</html>\n"
+        )
 
 
 def _warn_names_equal_but_for_case(app: Sphinx, domain: ErrorCodesDomain) -> None:

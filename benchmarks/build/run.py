@@ -78,14 +78,14 @@ def median(runs: list[Run]) -> tuple[float, float]:
     return statistics.median(run.wall for run in runs), statistics.median(run.cpu for run in runs)
 
 
-def sphinx_build(srcdir: Path, outdir: Path) -> Run:
+def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html") -> Run:
     """Build ``srcdir`` into ``outdir`` in a child process.
 
     ``os.wait4`` gives the resource usage of this child alone, so the CPU
     time and peak memory are that build's. Any warning or error stops the
     benchmark: the figures of a broken build would mean nothing.
     """
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(outdir)]
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-q", str(srcdir), str(outdir)]
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=srcdir, stdout=subprocess.DEVNULL, stderr=stderr)
