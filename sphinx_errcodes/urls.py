@@ -34,7 +34,7 @@ from sphinx.util import logging
 from sphinx_errcodes.backlinks import page_url, target_uri
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.directive import catalog_path
-from sphinx_errcodes.domain import ErrorCodesDomain, with_one_anchor
+from sphinx_errcodes.domain import ErrorCodesDomain
 from sphinx_errcodes.translation import _, __
 
 logger = logging.getLogger(__name__)
@@ -45,12 +45,14 @@ GENERATOR = '<meta name="generator" content="sphinx-errcodes">'
 
 # Names that Windows keeps for devices, whatever the case and whatever follows a dot ("nul.txt").
 _WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))})
-_SAFE = re.compile(r"[A-Za-z0-9_.\-]")
-# A name that needs no escape: safe characters, no dot at either end, short enough.
-_PLAIN = re.compile(r"(?!\.)[A-Za-z0-9_.\-]{1,150}(?<!\.)")
 # Long enough for any real code; a file name may have 255 bytes, and ".html" follows.
 LONGEST_NAME = 150
 _KEPT_OF_LONG_NAME = 100
+_SAFE = re.compile(r"[A-Za-z0-9_.\-]")
+# A name that needs no escape: safe characters, no dot at either end, short enough.
+_PLAIN = re.compile(rf"(?!\.)[A-Za-z0-9_.\-]{{1,{LONGEST_NAME}}}(?<!\.)")
+# The name of no document, to ask a builder how it lays out pages.
+_PROBE = "errcodes-probe"
 
 
 def setup_code_urls(app: Sphinx) -> None:
@@ -106,8 +108,7 @@ class Layout(NamedTuple):
 
 def layout_of(builder: Builder) -> Layout:
     """Asked of the builder once, for a name of no document: naming 10,000 pages one by one costs more than writing them."""
-    probe = "errcodes-probe"
-    return Layout(url_of_page(builder, probe).removeprefix(probe), file_of_page(builder, probe).removeprefix(probe))
+    return Layout(url_of_page(builder, _PROBE).removeprefix(_PROBE), file_of_page(builder, _PROBE).removeprefix(_PROBE))
 
 
 def code_page_url(docname: str, code: str, layout: Layout) -> str:
@@ -166,19 +167,20 @@ def code_pages(app: Sphinx, old_folders: set[str] = frozenset()) -> dict[str, st
         name = code_filename(code)
         for folder in {posixpath.dirname(docname), *old_folders}:
             if (folder, docname) not in entry_pages:
-                entry_pages[folder, docname] = relative_url(_code_folder(folder) + "errcodes-probe" + layout.url_suffix, page_url(builder, docname))
-            if f"{_code_folder(folder)}{name}" in app.env.all_docs:
+                entry_pages[folder, docname] = relative_url(_code_folder(folder) + _PROBE + layout.url_suffix, page_url(builder, docname))
+            pagename = _code_folder(folder) + name
+            if pagename in app.env.all_docs:
                 logger.warning(
                     __("errcodes_code_urls: the page of code %s would be written over the document %s; rename the document"),
                     code,
-                    f"{_code_folder(folder)}{name}",
+                    pagename,
                     type="errcodes",
                     subtype="code-url",
                 )
                 continue
-            entry = with_one_anchor(f"{entry_pages[folder, docname]}#{error_code.anchor}")
+            entry = f"{entry_pages[folder, docname]}#{error_code.anchor}"
             absolute = base + target_uri(builder, None, docname, error_code.anchor) if base else ""
-            pages[_code_folder(folder) + name + layout.file_suffix] = write(error_code, entry, absolute)
+            pages[pagename + layout.file_suffix] = write(error_code, entry, absolute)
     return pages
 
 

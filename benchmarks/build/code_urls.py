@@ -13,19 +13,30 @@ built one after the other in each round, so that all meet the same load:
 - **theme's page**: the same through the theme's ``page.html`` (furo), as
   an ordinary page of the site looks.
 
+Beside them, in the same rounds: the rebuild with nothing changed, without
+and with code URLs (every page is read back and left alone), and what the
+file system alone takes to create as many files of the same size in a fresh
+folder (``FILES_ALONE``, in a process of its own), which no way of writing
+the pages avoids. CPU seconds are given with their kernel part, where file
+creation is counted.
+
     .venv/bin/python benchmarks/build/code_urls.py [--size 10000] [--repeats 5] [--builder html]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 
 from projects import make_project
-from run import median, sphinx_build
+from run import Run, median, sphinx_build
 
 CODE_PAGES_EXTENSION = '''
 """The code pages yielded to html-collect-pages, for the benchmark only."""
@@ -72,6 +83,28 @@ THEME_TEMPLATE = """{% extends "page.html" %}
 
 VARIANTS = ("without", "code URLs", "own template", "theme's page")
 
+FILES_ALONE = """
+import os, sys
+folder, count, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+os.makedirs(folder)
+data = b"x" * size
+for number in range(count):
+    descriptor = os.open(os.path.join(folder, f"{number}.html"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    os.write(descriptor, data)
+    os.close(descriptor)
+"""
+
+
+def create_files_alone(folder: Path, count: int, size: int) -> Run:
+    """Create ``count`` files of ``size`` bytes in a fresh folder, in a child process measured like a build."""
+    shutil.rmtree(folder, ignore_errors=True)
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", FILES_ALONE, str(folder), str(count), str(size)])
+    _, status, usage = os.wait4(child.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit("creating the files failed")
+    return Run(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, usage.ru_stime)
+
 
 def make_variant(variant: str, size: int, workdir: Path) -> Path:
     srcdir = make_project("errcodes", size, workdir / variant.replace(" ", "-").replace("'", ""))
@@ -93,28 +126,36 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--builder", default="html")
     args = parser.parse_args()
+    rows: dict[str, list[Run]] = {name: [] for name in (*VARIANTS, "rebuild, nothing changed: without", "rebuild, nothing changed: code URLs", FILES)}
     with tempfile.TemporaryDirectory() as temporary:
         workdir = Path(temporary)
         projects = {variant: make_variant(variant, args.size, workdir) for variant in VARIANTS}
-        runs = {variant: [] for variant in VARIANTS}
-        sizes = {}
+        pages: dict[str, tuple[int, int]] = {}  # variant -> how many code pages, of how many bytes
         for _ in range(args.repeats):
             for variant, srcdir in projects.items():
                 outdir = srcdir.parent / "out"
                 shutil.rmtree(outdir, ignore_errors=True)
-                runs[variant].append(sphinx_build(srcdir, outdir, args.builder))
-                pages = list((outdir / "code").rglob("*.html")) if (outdir / "code").exists() else []
-                sizes[variant] = (len(pages), sum(page.stat().st_size for page in pages))
-    without_wall, without_cpu = median(runs["without"])
-    print(f"| {args.size:,} codes, {args.builder}, full build, median of {args.repeats} | wall s | CPU s | peak MiB | code pages | their size | wall / without |")
+                rows[variant].append(sphinx_build(srcdir, outdir, args.builder))
+                files = list((outdir / "code").rglob("*.html")) if (outdir / "code").exists() else []
+                pages[variant] = (len(files), sum(file.stat().st_size for file in files))
+                if variant in ("without", "code URLs"):
+                    rows[f"rebuild, nothing changed: {variant}"].append(sphinx_build(srcdir, outdir, args.builder))
+            count, total = pages["code URLs"]
+            rows[FILES].append(create_files_alone(workdir / "files", count, total // count))
+    print(f"{args.size:,} codes, {args.builder}, median of {args.repeats} runs; CPU is user + kernel seconds, the kernel's part in brackets.\n")
+    print("| | wall s | CPU s | peak MiB | code pages | wall / without | CPU / without |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for variant in VARIANTS:
-        wall, cpu = median(runs[variant])
-        count, total = sizes[variant]
+    for name, runs in rows.items():
+        wall, cpu = median(runs)
+        base_wall, base_cpu = median(rows["rebuild, nothing changed: without" if name.startswith("rebuild") else "without"])
+        count, total = pages.get(name.rpartition(": ")[2], pages["code URLs"] if name == FILES else (0, 0))
         print(
-            f"| {variant} | {wall:.2f} | {cpu:.2f} | {statistics.median(run.peak_mib for run in runs[variant]):.0f} "
-            f"| {count:,} | {total / 1024 / 1024:,.1f} MiB | {wall / without_wall:.2f} ({cpu / without_cpu:.2f}) |"
+            f"| {name} | {wall:.2f} | {cpu:.2f} ({statistics.median(run.system for run in runs):.2f}) | {statistics.median(run.peak_mib for run in runs):.0f} "
+            f"| {count:,} ({total / 1024 / 1024:,.1f} MiB) | {wall / base_wall:.2f} | {cpu / base_cpu:.2f} |"
         )
+
+
+FILES = "creating as many files alone"
 
 
 if __name__ == "__main__":

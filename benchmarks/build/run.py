@@ -52,6 +52,7 @@ class Run(NamedTuple):
     wall: float  # seconds
     cpu: float  # user + system seconds of the build's process
     peak_mib: float
+    system: float = 0.0  # the part of cpu spent in the kernel (creating files, say)
 
 
 @dataclass
@@ -96,7 +97,7 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html") -> Run:
         messages = stderr.read().decode(errors="replace")
     if child.returncode or messages:
         raise SystemExit(f"the build of {srcdir} failed or warned:\n{messages}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, usage.ru_stime)
 
 
 def mtime(path: Path) -> int:
