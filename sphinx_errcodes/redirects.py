@@ -63,7 +63,7 @@ def checked_moves(app: Sphinx) -> list[Move]:
     taken = {"genindex", "search", *app.config.html_additional_pages, *(name for name, *_rest in getattr(app.builder, "domain_indices", ()))}
     moves = []
     for old, new in setting.items():
-        if not all(isinstance(name, str) and name.strip("/") and ".." not in name.split("/") and "\\" not in name for name in (old, new)):
+        if not (_is_document_name(old) and _is_document_name(new)):
             problem = __("give the old and the new name of the document, as Sphinx names documents (relative to the source folder, with '/'), such as {'errors': 'reference/errors'}")
         elif old.endswith(suffixes) or new.endswith(suffixes):
             problem = __("write document names without their suffix: 'errors', not 'errors.rst' or 'errors.html'")
@@ -79,6 +79,11 @@ def checked_moves(app: Sphinx) -> list[Move]:
             continue
         logger.warning(__("errcodes_moved_pages: %r: %s"), old, problem, type="errcodes", subtype="config")
     return moves
+
+
+def _is_document_name(name: object) -> bool:
+    """A name as Sphinx names documents: folders and the name, joined by ``/``, inside the source folder."""
+    return isinstance(name, str) and "\\" not in name and all(part not in ("", ".", "..") for part in name.split("/"))
 
 
 def folders_of_moved_catalogs(app: Sphinx, moves: list[Move]) -> set[str]:

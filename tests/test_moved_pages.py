@@ -4,40 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 
-from conftest import ROOTS, parse_html, warnings_of
-
-BUILDERS = ["html", "dirhtml", "singlehtml"]
-
-
-@pytest.fixture(scope="module")
-def built(build):
-    apps = {}
-
-    def built_with(buildername: str):
-        if buildername not in apps:
-            apps[buildername] = build("test-code-urls", buildername)
-        return apps[buildername]
-
-    return built_with
-
-
-@pytest.fixture
-def srcdir(tmp_path):
-    shutil.copytree(ROOTS / "test-code-urls", tmp_path / "src")
-    return tmp_path / "src"
+from conftest import parse_html, warnings_of
+from test_code_urls import BUILDERS, built, codes_of, srcdir  # noqa: F401 - the same project and fixtures
 
 
 def anchor_map(app) -> dict:
     text = (app.outdir / "_static" / "errcodes-anchors.js").read_text(encoding="utf-8")
     return json.loads(re.search(r"window\.errcodesAnchors = (\{.*\});", text).group(1))
-
-
-def codes_of(app) -> dict:
-    return {entry["code"]: entry for entry in json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
 
 
 @pytest.mark.parametrize("buildername, old, link", [("html", "errors.html", "reference/errors.html"), ("dirhtml", "errors/index.html", "../reference/errors/"), ("singlehtml", "errors.html", "index.html#document-reference/errors")])
@@ -107,6 +83,9 @@ def write_conf(srcdir, moves: str) -> None:
         ('{"a": "b", "b": "orders"}', "errcodes_moved_pages: 'a': 'b' is not a document: it moved to 'orders'; write that"),
         ('{"errors.html": "reference/errors"}', "errcodes_moved_pages: 'errors.html': write document names without their suffix"),
         ('{"../errors": "reference/errors"}', "errcodes_moved_pages: '../errors': give the old and the new name of the document"),
+        ('{"/errors": "reference/errors"}', "errcodes_moved_pages: '/errors': give the old and the new name of the document"),
+        ('{"errors": ""}', "errcodes_moved_pages: 'errors': give the old and the new name of the document"),
+        ('{"errors": 3}', "errcodes_moved_pages: 'errors': give the old and the new name of the document"),
         ('{"genindex": "reference/errors"}', "errcodes_moved_pages: 'genindex': 'genindex' is a page that Sphinx writes"),
         ('{"reference/code/36": "orders"}', "errcodes_moved_pages: 'reference/code/36': its page reference/code/36.html is already the page of a code"),
     ],
