@@ -4,24 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack
+from pathlib import Path
 
 import pytest
 
 from .harness import CODE_URLS_PROJECT, build_site, serve
+from .test_security import theme_inline_script_hashes
 
 BUILDERS = ["html", "dirhtml", "singlehtml"]
 SCRIPT = [pytest.param(True, id="script on"), pytest.param(False, id="script off")]
 
 
 @pytest.fixture(scope="module")
-def site_of(tmp_path_factory) -> Iterator:
-    """``site_of(builder)``: the base URL of roots/test-code-urls built with that builder, served (once each)."""
+def built_site(tmp_path_factory):
+    """``built_site(builder)``: the output folder of roots/test-code-urls built with that builder (once each)."""
+    folders: dict[str, Path] = {}
+
+    def folder(builder: str) -> Path:
+        if builder not in folders:
+            folders[builder] = build_site(CODE_URLS_PROJECT, tmp_path_factory.mktemp(builder), builder=builder)
+        return folders[builder]
+
+    return folder
+
+
+@pytest.fixture(scope="module")
+def site_of(built_site) -> Iterator:
+    """``site_of(builder)``: the base URL of that site, served (once each)."""
     urls: dict[str, str] = {}
     with ExitStack() as servers:
 
         def url(builder: str) -> str:
             if builder not in urls:
-                urls[builder] = servers.enter_context(serve(build_site(CODE_URLS_PROJECT, tmp_path_factory.mktemp(builder), builder=builder)))
+                urls[builder] = servers.enter_context(serve(built_site(builder)))
             return urls[builder]
 
         yield url
@@ -85,3 +100,25 @@ def test_without_script_a_moved_page_links_to_the_new_page(open_page, site_of, b
     page = open_page(old_page(builder) + "#code-36", base_url=base, java_script_enabled=False)
     page.get_by_role("link", name="Errors").click()
     page.wait_for_url(base + entry_page(builder) + ("#document-reference/errors" if builder == "singlehtml" else ""))
+
+
+@pytest.mark.parametrize("fragment", ["#code-36", "#category-devices"])
+def test_a_moved_page_opened_from_the_disk_carries_the_fragment_too(browser, built_site, fragment):
+    root = built_site("html")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto((root / "errors.html").as_uri() + fragment)
+        page.wait_for_url((root / "reference" / "errors.html").as_uri() + fragment)
+    finally:
+        context.close()
+
+
+def test_a_moved_page_and_a_code_s_page_work_under_a_strict_content_security_policy(open_page, built_site):
+    # A violation of the policy is a console error, which fails the test; the entry's page keeps its theme's own inline scripts.
+    root = built_site("html")
+    hashes = " ".join(theme_inline_script_hashes((root / "reference" / "errors.html").read_text(encoding="utf-8")))
+    policy = f"default-src 'none'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+    with serve(root, headers={"Content-Security-Policy": policy}) as base:
+        arrive(open_page, base, "errors.html#code-36", True, "reference/errors.html#code-36")
+        arrive(open_page, base, "code/36.html", True, "reference/errors.html#code-36")
