@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import NamedTuple
@@ -33,7 +34,8 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from sphinx_errcodes.backlinks import page_url
-from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.catalog import ErrorCode
+from sphinx_errcodes.domain import ErrorCodesDomain, Rendering
 from sphinx_errcodes.translation import _, __
 from sphinx_errcodes.urls import GENERATOR, file_of_page, relative_url, url_of_page
 
@@ -124,23 +126,28 @@ def _url_of_document(builder, docname: str) -> str:
     return page_url(builder, docname) + (uri[uri.index("#") :] if "#" in uri else "")
 
 
+def anchor_pages(renderings: Mapping[str, Rendering], codes: Mapping[str, tuple[str, ErrorCode]]) -> dict[str, str]:
+    """anchor -> the document that shows it, for every code and category of the catalog.
+
+    A code's anchor goes where links to the code go (``codes``, the
+    domain's); a category shown on several pages (a catalog split inside a
+    category) goes to the first of them by name, as a code rendered twice does.
+    """
+    anchors: dict[str, str] = {}
+    for docname in sorted(renderings, reverse=True):
+        anchors.update((category.anchor, docname) for category in renderings[docname].categories)
+    anchors.update((error_code.anchor, docname) for docname, error_code in codes.values())
+    return dict(sorted(anchors.items()))
+
+
 def _anchors_script(app: Sphinx) -> str:
-    """``window.errcodesAnchors``: the pages (from the output root), and the page of each code's and category's anchor."""
+    """``window.errcodesAnchors``: the pages (from the output root), and the number of the page of each anchor."""
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
-    pages: list[str] = []
-    anchors: dict[str, int] = {}
-
-    def number(docname: str) -> int:
-        url = page_url(app.builder, docname)
-        if url not in pages:
-            pages.append(url)
-        return pages.index(url)
-
-    for docname in sorted(domain.renderings, reverse=True):  # the first page by name wins, as for links
-        anchors.update((category.anchor, number(docname)) for category in domain.renderings[docname].categories)
-    anchors.update((error_code.anchor, number(docname)) for docname, error_code in domain.codes.values())
-    data = json.dumps({"pages": pages, "anchors": dict(sorted(anchors.items()))}, separators=(",", ":"))
-    return f"// Written by sphinx-errcodes: where each code and category of the catalog is shown.\nwindow.errcodesAnchors = {data};\n"
+    anchors = anchor_pages(domain.renderings, domain.codes)
+    urls = {docname: page_url(app.builder, docname) for docname in sorted(set(anchors.values()))}
+    pages = list(dict.fromkeys(urls.values()))  # under singlehtml, every document is one page
+    data = {"pages": pages, "anchors": {anchor: pages.index(urls[docname]) for anchor, docname in anchors.items()}}
+    return f"// Written by sphinx-errcodes: where each code and category of the catalog is shown.\nwindow.errcodesAnchors = {json.dumps(data, separators=(',', ':'))};\n"
 
 
 def _version(text: str) -> str:

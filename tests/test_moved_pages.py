@@ -8,6 +8,10 @@ import re
 import pytest
 
 from conftest import parse_html, warnings_of
+from sphinx_errcodes.catalog import ErrorCode
+from sphinx_errcodes.domain import Category, Rendering
+from sphinx_errcodes.nodes import Entry
+from sphinx_errcodes.redirects import anchor_pages
 from test_code_urls import BUILDERS, built, codes_of, srcdir  # noqa: F401 - the same project and fixtures
 
 
@@ -104,3 +108,24 @@ def test_a_setting_that_is_not_a_dict_gets_sphinx_s_warning_and_no_page(build, s
     app = build("test-code-urls", srcdir=srcdir)
     assert "errcodes_moved_pages" in warnings_of(app)
     assert not (app.outdir / "errors.html").exists()
+
+
+def catalog_code(code: str, category: str) -> ErrorCode:
+    return ErrorCode(code, category, f"Message of {code}", line=1)
+
+
+def test_a_catalog_split_over_pages_sends_each_code_to_its_own_page_and_a_split_category_to_its_first_page():
+    # What the domain holds for a catalog split by category, one category ("Funds") over two pages.
+    funds_36, funds_37, order_18 = catalog_code("36", "Funds"), catalog_code("37", "Funds"), catalog_code("18", "Orders")
+    renderings = {
+        "reference/orders": Rendering(1, [Category("Orders", "category-orders", [Entry(order_18, None)]), Category("Funds", "category-funds", [Entry(funds_37, None)])]),
+        "reference/funds": Rendering(1, [Category("Funds", "category-funds", [Entry(funds_36, None)])]),
+    }
+    codes = {"36": ("reference/funds", funds_36), "37": ("reference/orders", funds_37), "18": ("reference/orders", order_18)}
+    assert anchor_pages(renderings, codes) == {
+        "category-funds": "reference/funds",
+        "category-orders": "reference/orders",
+        "code-18": "reference/orders",
+        "code-36": "reference/funds",
+        "code-37": "reference/orders",
+    }
