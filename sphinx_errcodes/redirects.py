@@ -52,7 +52,8 @@ class Move(NamedTuple):
 
 
 def setup_moved_pages(app: Sphinx) -> None:
-    app.add_config_value("errcodes_moved_pages", {}, "html", types=frozenset({dict}))
+    # Nothing Sphinx writes depends on it: the pages it names are written anew by every build.
+    app.add_config_value("errcodes_moved_pages", {}, "", types=frozenset({dict}))
 
 
 def checked_moves(app: Sphinx) -> list[Move]:

@@ -56,7 +56,8 @@ _PROBE = "errcodes-probe"
 
 
 def setup_code_urls(app: Sphinx) -> None:
-    app.add_config_value("errcodes_code_urls", False, "html", types=frozenset({bool}))
+    # Nothing Sphinx writes depends on it: the pages and errcodes.json are written anew by every build.
+    app.add_config_value("errcodes_code_urls", False, "", types=frozenset({bool}))
 
 
 def code_filename(code: str) -> str:

@@ -232,3 +232,13 @@ def test_a_parallel_build_writes_the_pages_a_serial_build_writes(build, buildern
     assert "reading sources... [ 50%]" in strip_colors(parallel.status.getvalue())
     assert pages_written(parallel.outdir) == pages_written(serial.outdir) != {}
     assert (parallel.outdir / "old" / "code").is_dir()
+
+
+def test_turning_the_setting_on_writes_the_pages_and_rewrites_no_document(build, tmp_path, srcdir):
+    edit_source(srcdir / "conf.py", "errcodes_code_urls = True", "errcodes_code_urls = False")
+    first = build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
+    before = (first.outdir / "reference" / "errors.html").stat().st_mtime_ns
+    edit_source(srcdir / "conf.py", "errcodes_code_urls = False", "errcodes_code_urls = True")
+    again = build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
+    assert (again.outdir / "reference" / "code" / "36.html").is_file()
+    assert (again.outdir / "reference" / "errors.html").stat().st_mtime_ns == before
