@@ -14,6 +14,8 @@ extensions = [
 ]
 
 errcodes_file = "../data/codes.csv"
+# A short, permanent URL per code: code/36.html.
+errcodes_code_urls = True
 
 exclude_patterns = ["_build"]
 html_theme = "furo"

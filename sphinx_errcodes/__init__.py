@@ -20,10 +20,13 @@ from sphinx_errcodes.export import write_catalog_json
 from sphinx_errcodes.html import visit_error_code_list
 from sphinx_errcodes.ids import EntriesKeepTheirIds
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
+from sphinx_errcodes.pages import write_extra_pages
+from sphinx_errcodes.redirects import setup_moved_pages
 from sphinx_errcodes.returned import setup_returned
 from sphinx_errcodes.search import restore_search_entries
 from sphinx_errcodes.translated import catalog_message
 from sphinx_errcodes.translation import setup_translation
+from sphinx_errcodes.urls import setup_code_urls
 
 __version__ = "0.1.0"
 
@@ -44,6 +47,8 @@ def setup(app: Sphinx) -> dict:
     setup_explanations(app)
     setup_returned(app)
     setup_changes(app)
+    setup_code_urls(app)
+    setup_moved_pages(app)
     app.add_domain(ErrorCodesDomain)
     app.add_role("errcode", ErrorCodeRole(warn_dangling=True))
     app.add_transform(RoleLines)
@@ -60,6 +65,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-updated", reference_pages_to_rewrite)
     app.connect("html-collect-pages", restore_search_entries)
     app.connect("build-finished", write_catalog_json)
+    app.connect("build-finished", write_extra_pages)
     setup_assets(app)
     return {
         "version": __version__,

@@ -25,9 +25,10 @@ from sphinx_errcodes.domain import ErrorCodesDomain
 from sphinx_errcodes.catalogs import DEFAULT
 from sphinx_errcodes.html import makes_website
 from sphinx_errcodes.nodes import Entry, error_code_list, explanations_in
+from sphinx_errcodes.urls import code_urls
 
 # 2: the optional columns and extra (version 1 allowed no other keys).
-# 3: the catalog's name (several catalogs write a file each) and the language.
+# 3: the catalog's name (several catalogs write a file each), the language, and doc_url.
 FORMAT_VERSION = 3
 FILENAME = "errcodes.json"
 SCHEMA = Path(__file__).with_name("errcodes.schema.json")
@@ -44,6 +45,7 @@ def catalog_as_json(app: Sphinx, catalog: str) -> dict:
     columns = columns_with(app.config.errcodes_extra_columns)
     mentioned, returned = backlinks_from(app.builder, domain, None)
     explanations = _explanations(app, domain, catalog)
+    doc_urls = code_urls(app.builder, domain, catalog) if app.config.errcodes_code_urls else {}
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
     places = domain.placed[catalog]
 
@@ -58,7 +60,15 @@ def catalog_as_json(app: Sphinx, catalog: str) -> dict:
         "catalog": catalog,
         "language": app.config.language or "en",
         "codes": [
-            _code_as_json(entry, category.title, url(target_uri(app.builder, None, docname, entry.anchor)), columns, sections(entry.code.code), explanations.get(entry.code.code))
+            _code_as_json(
+                entry,
+                category.title,
+                url(target_uri(app.builder, None, docname, entry.anchor)),
+                url(doc_urls[entry.code.code]) if doc_urls else None,
+                columns,
+                sections(entry.code.code),
+                explanations.get(entry.code.code),
+            )
             for docname, renderings in sorted(domain.renderings.items())
             for rendering in renderings
             if rendering.catalog == catalog
@@ -112,10 +122,12 @@ _MARKER = "<!--errcodes-explanation {code}-->"
 _MARKED = re.compile(r"<!--errcodes-explanation (\S+)-->")
 
 
-def _code_as_json(entry: Entry, category: str, url: str, columns: Mapping[str, Column], sections: dict[str, list[dict]], explanation: dict | None) -> dict:
+def _code_as_json(entry: Entry, category: str, url: str, doc_url: str | None, columns: Mapping[str, Column], sections: dict[str, list[dict]], explanation: dict | None) -> dict:
     code = entry.code
     shared = entry.same_message_as
     data = {"code": code.code, "category": category, "description": code.description, "url": url}
+    if doc_url is not None:
+        data["doc_url"] = doc_url
     extra = {}
     for column in columns.values():
         value = code.value(column)
@@ -182,6 +194,7 @@ def schema() -> dict:
                         "category": {"type": "string"},
                         "description": {"description": "Plain text, exactly as written in the catalog.", "type": "string"},
                         "url": {"description": "The code's entry: absolute when html_baseurl is set, else relative to the folder of this file.", "type": "string"},
+                        "doc_url": {"description": "The code's own page, which leads to its entry (errcodes_code_urls): absolute when html_baseurl is set, else relative to the folder of this file.", "type": "string"},
                         **columns,
                         "explanation": {
                             "description": "The code's explanation file, rendered: HTML (its links relative to the reference page) and plain text.",

@@ -337,3 +337,13 @@ def test_the_changes_of_a_catalog_the_site_lacks_are_refused(build, srcdir):
     assert warnings_of(app).splitlines() == [
         f"{srcdir / 'changes.rst'}:6: WARNING: the error-codes-changes directive needs a catalog of this site (spot, futures): name one, or set errcodes_file [errcodes.config]"
     ]
+
+
+def test_each_catalog_has_its_own_code_urls(build, srcdir):
+    app = build(ROOT, srcdir=srcdir, confoverrides={"errcodes_code_urls": True})
+    assert warnings_of(app) == ""
+    for catalog, code, entry in (("spot", "36", "spot.html#code-36"), ("futures", "36", "futures-orders.html#code-36"), ("futures", "41", "futures-prices.html#code-41")):
+        page = parse_html(app.outdir / "code" / catalog / f"{code}.html")
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url=../../{entry}"
+        exported = {item["code"]: item for item in json.loads((app.outdir / f"errcodes-{catalog}.json").read_text(encoding="utf-8"))["codes"]}
+        assert exported[code]["doc_url"] == f"code/{catalog}/{code}.html"

@@ -224,10 +224,10 @@ def project(tmp_path_factory):
 def build_bytes(build, project):
     """Build the project from scratch with ``data`` as its CSV file."""
 
-    def build_with(data: bytes):
+    def build_with(data: bytes, **settings):
         shutil.rmtree(project / "_build", ignore_errors=True)
         (project / "codes.csv").write_bytes(data)
-        return build("test-catalog", srcdir=project, freshenv=True)
+        return build("test-catalog", srcdir=project, freshenv=True, confoverrides=settings)
 
     return build_with
 
@@ -306,6 +306,17 @@ def test_every_code_is_in_errcodes_json_once_with_its_exact_text_and_url(build_b
     assert Counter((entry["code"], entry["category"], entry["description"], entry["url"]) for entry in exported["codes"]) == Counter(
         (code, category, description, f"index.html#{anchor_for(code)}") for code, category, description in catalog.rows
     )
+
+
+@BUILDS
+@given(catalog=catalogs())
+def test_every_code_has_a_page_of_its_own_that_leads_to_its_entry(build_bytes, catalog):
+    app = build_bytes(catalog.to_bytes(), errcodes_code_urls=True)
+    exported = json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]
+    assert len({entry["doc_url"] for entry in exported}) == len(exported)
+    for entry in exported:
+        refresh = parse_html(app.outdir / entry["doc_url"]).find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh["content"] == f"0; url=../{entry['url']}"
 
 
 # --- Properties of any bytes -------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 
 import pytest
@@ -60,3 +61,25 @@ def test_the_extension_guide_s_example_catalog_builds_as_the_guide_shows_it(buil
     shown = guide[guide.index('     "code": "card_expired"') - 4 :]
     shown = json.loads(shown[: shown.index("\n   }\n") + 5])
     assert exported["card_expired"] == {**shown, "url": "index.html#code-card_expired"}
+
+
+def test_the_extension_guide_s_problem_example_is_what_its_code_gives_from_this_site(build, site_srcdir, monkeypatch):
+    app = build("site", srcdir=site_srcdir, builddir=site_srcdir.parent / "_build" / "baseurl", confoverrides={"html_baseurl": "https://docs.example.com/"})
+    guide = (PROJECT / "docs" / "extension.rst").read_text(encoding="utf-8")
+    code = guide[guide.index("   import json\n   from pathlib import Path\n") :]
+    code = "\n".join(line.removeprefix("   ") for line in code[: code.index("\n\nA response made with")].splitlines())
+    call = re.search(r"``(problem\(.*?\))``", guide, flags=re.DOTALL).group(1).replace("\n", " ")
+    shown = guide[guide.index("   Content-Type: application/problem+json\n") :]
+    shown = json.loads(shown[shown.index("{") : shown.index("\n   }\n") + 5])
+    monkeypatch.chdir(app.outdir)
+    namespace: dict = {}
+    exec(code, namespace)
+    assert eval(call, namespace) == shown
+
+
+def test_every_code_of_the_catalog_has_its_own_url_on_the_site(site, catalog_rows):
+    exported = {entry["code"]: entry for entry in json.loads((site.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
+    for row in catalog_rows:
+        assert exported[row["code"]]["doc_url"] == f"code/{row['code']}.html"
+        refresh = parse_html(site.outdir / "code" / f"{row['code']}.html").find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh["content"] == f"0; url=../errors.html#code-{row['code']}"

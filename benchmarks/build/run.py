@@ -52,6 +52,7 @@ class Run(NamedTuple):
     wall: float  # seconds
     cpu: float  # user + system seconds of the build's process
     peak_mib: float
+    system: float = 0.0  # the part of cpu spent in the kernel (creating files, say)
 
 
 @dataclass
@@ -78,14 +79,14 @@ def median(runs: list[Run]) -> tuple[float, float]:
     return statistics.median(run.wall for run in runs), statistics.median(run.cpu for run in runs)
 
 
-def sphinx_build(srcdir: Path, outdir: Path) -> Run:
+def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html") -> Run:
     """Build ``srcdir`` into ``outdir`` in a child process.
 
     ``os.wait4`` gives the resource usage of this child alone, so the CPU
     time and peak memory are that build's. Any warning or error stops the
     benchmark: the figures of a broken build would mean nothing.
     """
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", str(srcdir), str(outdir)]
+    command = [sys.executable, "-m", "sphinx", "-b", builder, "-q", str(srcdir), str(outdir)]
     with tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=srcdir, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -96,7 +97,7 @@ def sphinx_build(srcdir: Path, outdir: Path) -> Run:
         messages = stderr.read().decode(errors="replace")
     if child.returncode or messages:
         raise SystemExit(f"the build of {srcdir} failed or warned:\n{messages}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, usage.ru_stime)
 
 
 def mtime(path: Path) -> int:

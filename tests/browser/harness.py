@@ -25,6 +25,8 @@ PROJECT = Path(__file__).resolve().parents[2]
 FIELDS_PROJECT = PROJECT / "tests" / "roots" / "test-fields-browser"
 EXPLANATIONS_PROJECT = PROJECT / "tests" / "roots" / "test-explanations"
 CATALOGS_PROJECT = PROJECT / "tests" / "roots" / "test-catalogs"
+# A reference page that moved to another folder, its codes' own pages, and codes with odd file names.
+CODE_URLS_PROJECT = PROJECT / "tests" / "roots" / "test-code-urls"
 THEMES = ("furo", "alabaster", "sphinx_rtd_theme")
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,13 +48,13 @@ def copy_docs(destination: Path) -> Path:
     return destination / "docs"
 
 
-def build_site(source: Path, output: Path, settings: dict[str, str] | None = None) -> Path:
-    """Build the HTML of the Sphinx project in ``source`` with ``-W``, and ``settings`` over its ``conf.py``.
+def build_site(source: Path, output: Path, settings: dict[str, str] | None = None, builder: str = "html") -> Path:
+    """Build the HTML of the Sphinx project in ``source`` with ``-W``, ``builder`` and ``settings`` over its ``conf.py``.
 
     The build runs in its own process: Sphinx's command line changes global
     state (colour output, logging) that other tests in this process rely on.
     """
-    arguments = ["-W", "--keep-going", "-q", "-b", "html"]
+    arguments = ["-W", "--keep-going", "-q", "-b", builder]
     for name, value in (settings or {}).items():
         arguments += ["-D", f"{name}={value}"]
     if subprocess.run([sys.executable, "-m", "sphinx", *arguments, str(source), str(output)]).returncode != 0:
