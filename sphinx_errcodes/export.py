@@ -8,7 +8,6 @@ shape is described by ``errcodes.schema.json`` beside this module, and
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from urllib.parse import urljoin
 from pathlib import Path
@@ -17,8 +16,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.locale import admonitionlabels
 from sphinx.util import logging
+from sphinx.util.docutils import new_document
+from sphinx.util.osutil import relative_uri
 
-from sphinx_errcodes.backlinks import backlinks_from, target_uri
+from sphinx_errcodes.backlinks import backlinks_from, page_url, target_uri
 from sphinx_errcodes.catalog import SHARED_CODES_SHOWN
 from sphinx_errcodes.columns import CODE_SCHEMA, OPTIONAL_COLUMNS, Column, columns_with
 from sphinx_errcodes.domain import ErrorCodesDomain
@@ -90,36 +91,42 @@ def _explanations(app: Sphinx, domain: ErrorCodesDomain, catalog: str) -> dict[s
         # The page's own build has reported what resolving finds; it is not said twice.
         with logging.suppress_logging():
             app.env.apply_post_transforms(doctree, docname)
-        # One rendering for the page's explanations, each after a marker comment that no
-        # rendered text can hold (text is escaped): rendering them one by one costs more than the build.
-        together = nodes.container()
+        translator = _translator_of_page(app.builder, docname)
         for node in doctree.findall(error_code_list):
             if node["catalog"] != catalog:
                 continue
             for code, explanation in explanations_in(node).items():
                 if places[code].docname == docname:
-                    found[code] = {"text": _plain_text(explanation)}
-                    together += [nodes.raw("", _MARKER.format(code=code), format="html"), *explanation.children]
-        # The container's own tags stand before the first marker and at the very end.
-        with logging.suppress_logging():
-            fragment = app.builder.render_partial(together)["fragment"]
-        pieces = _MARKED.split(fragment.strip().removesuffix("</div>"))
-        for code, part in zip(pieces[1::2], pieces[2::2]):
-            found[code]["html"] = part.strip()
+                    translator.body = []
+                    for child in explanation.children:
+                        child.walkabout(translator)
+                    found[code] = {"html": "".join(translator.body).strip(), "text": _plain_text(explanation)}
     return found
 
 
+def _translator_of_page(builder, docname: str):
+    """The HTML translator as the builder makes it to write a page: links and images relative to that page.
+
+    Sphinx's ``render_partial`` is meant for titles: its writer's transforms
+    cannot take Sphinx's own admonitions (``seealso``, ``versionadded``, an
+    object description), which an explanation may hold.
+    """
+    page = page_url(builder, docname)
+    builder.imgpath = relative_uri(page, builder.imagedir)
+    builder.dlpath = relative_uri(page, "_downloads")
+    builder.current_docname = docname
+    return builder.create_translator(new_document(docname, builder.docsettings), builder)
+
+
 def _plain_text(node: nodes.Element) -> str:
-    """The text of an explanation, with the title that each admonition is shown with ("Note"), which is no node of its own."""
+    """The text of an explanation, with the title that each admonition is shown with ("Note"), which is no node of its own, and without raw markup."""
     copy = node.deepcopy()
+    for raw in list(copy.findall(nodes.raw)):
+        raw.parent.remove(raw)  # markup for one builder, not text
     for admonition in copy.findall(nodes.Admonition):
         if admonition.tagname in admonitionlabels:
             admonition.insert(0, nodes.paragraph("", admonitionlabels[admonition.tagname]))
     return copy.astext()
-
-
-_MARKER = "<!--errcodes-explanation {code}-->"
-_MARKED = re.compile(r"<!--errcodes-explanation (\S+)-->")
 
 
 def _code_as_json(entry: Entry, category: str, url: str, doc_url: str | None, columns: Mapping[str, Column], sections: dict[str, list[dict]], explanation: dict | None) -> dict:

@@ -203,3 +203,25 @@ def test_myst_loaded_by_another_extension_reads_markdown_explanations(build, src
 def test_the_text_of_an_explanation_in_errcodes_json_keeps_the_titles_of_admonitions(built):
     codes = {entry["code"]: entry for entry in json.loads((built.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
     assert "\n\nNote\n\nA related code is 37." in codes["36"]["explanation"]["text"]
+
+
+def test_sphinx_s_own_admonitions_and_descriptions_in_an_explanation_reach_errcodes_json(build, srcdir):
+    (srcdir / "explanations" / "37.rst").write_text(
+        "Quantities.\n\n.. seealso:: The order guide.\n\n.. versionadded:: 2.0\n\n.. py:function:: place_order(quantity)\n\n   Places an order.\n",
+        encoding="utf-8",
+    )
+    app = build("test-explanations", srcdir=srcdir)
+    assert warnings_of(app) == ""
+    codes = {entry["code"]: entry for entry in json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
+    shown = BeautifulSoup(codes["37"]["explanation"]["html"], "html.parser")
+    assert shown.find(class_="seealso").find_all("p")[-1].get_text() == "The order guide."
+    assert shown.find("dt", id="place_order") is not None
+    assert "See also\n\nThe order guide." in codes["37"]["explanation"]["text"]
+
+
+def test_raw_markup_of_an_explanation_is_no_text_in_errcodes_json(build, srcdir):
+    (srcdir / "explanations" / "37.rst").write_text("Quantities.\n\n.. raw:: html\n\n   <b>bold</b>\n", encoding="utf-8")
+    app = build("test-explanations", srcdir=srcdir)
+    codes = {entry["code"]: entry for entry in json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
+    assert codes["37"]["explanation"]["text"] == "Quantities."
+    assert "<b>bold</b>" in codes["37"]["explanation"]["html"]
