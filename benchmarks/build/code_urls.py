@@ -49,9 +49,10 @@ from sphinx_errcodes.urls import code_filename, relative_url, url_of_page
 
 def pages(app):
     domain = app.env.domains["errcodes"]
-    for code, (docname, error_code) in domain.codes.items():
+    for code, place in domain.placed["default"].items():
+        docname, error_code = place.docname, place.code
         pagename = posixpath.join(posixpath.dirname(docname), "code", code_filename(code))
-        entry = relative_url(url_of_page(app.builder, pagename), target_uri(app.builder, None, docname, error_code.anchor))
+        entry = relative_url(url_of_page(app.builder, pagename), target_uri(app.builder, None, docname, place.anchor))
         link = f'<p><a href="{escape(entry)}"><code>{escape(code)}</code> {escape(error_code.description)}</a></p>'
         yield pagename, {"entry": entry, "code": code, "description": error_code.description, "title": f"Error code {code}", "body": link}, TEMPLATE
 
