@@ -14,7 +14,7 @@ from sphinx_errcodes.columns import columns_with
 from sphinx_errcodes.backlinks import reference_pages_to_rewrite, remember_references, resolve_code_lists
 from sphinx_errcodes.changes import setup_changes
 from sphinx_errcodes.directive import setup_directive
-from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, RoleLines, documents_to_reread, warn_unknown_code
+from sphinx_errcodes.domain import ErrorCodeRole, ErrorCodesDomain, RoleLines, documents_to_reread, warn_anchors_shared_on_one_page, warn_unknown_code
 from sphinx_errcodes.explanations import setup_explanations
 from sphinx_errcodes.export import write_catalog_json
 from sphinx_errcodes.html import visit_error_code_list
@@ -60,6 +60,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", resolve_code_lists, priority=400)
     app.connect("doctree-resolved", expand_for_other_builders)
     app.connect("warn-missing-reference", warn_unknown_code)
+    app.connect("write-started", warn_anchors_shared_on_one_page)
     app.connect("env-get-outdated", documents_to_reread)
     app.connect("env-get-outdated", remember_references)
     app.connect("env-get-updated", reference_pages_to_rewrite)

@@ -55,7 +55,7 @@ def backlinks_from(builder: Builder, domain: ErrorCodesDomain, fromdocname: str 
     found: dict[tuple[str, str, bool], list[tuple[str, str, str]]] = {}
     for docname in sorted(domain.references):
         for reference in domain.references[docname]:
-            place = domain.find(reference.code, docname)  # as the page's role or table found it
+            place = domain.find(reference.code, docname, reference.catalog)  # as the page's role or table found it
             # The page that shows a code does not list itself, whatever page the list is for.
             if place is None or not reference.listed or place.docname == docname:
                 continue

@@ -32,6 +32,8 @@ from sphinx_errcodes.translation import __
 logger = logging.getLogger(__name__)
 
 DEFAULT = "default"
+# The catalog a bare code means while an explanation is read: the explanation's (see explanations.py).
+CATALOG_CONTEXT = "errcodes:catalog"
 # Names go into file names (errcodes-spot.json), anchors and role targets ("spot:36").
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 _PATH_TYPES = frozenset({str, type(Path()), type(None)})
@@ -58,6 +60,8 @@ def resolve_catalogs(app: Sphinx, config: Config) -> None:
             _warn(__("errcodes_catalogs: %r is not a catalog name: use letters, digits, '-' and '_', starting with a letter or digit"), name)
         elif name == DEFAULT and config.errcodes_file:
             _warn(__("errcodes_catalogs: %r is the name of the catalog of errcodes_file; give this one another name"), name)
+        elif name.lower() in {other.lower() for other in [*kept, *([DEFAULT] if config.errcodes_file else [])]}:
+            _warn(__("errcodes_catalogs: %r differs from another catalog's name only in case, and their files (errcodes-<name>.json) would be one where case is ignored; rename it"), name)
         elif not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
             _warn(__("errcodes_catalogs: %r: give the path of a CSV file, such as {'spot': 'data/spot.csv'}"), name)
         elif (path := _absolute(app, f"errcodes_catalogs[{name!r}]", value)) is not None:
@@ -119,6 +123,8 @@ def resolve_per_catalog(app: Sphinx, config: Config, setting: str, example: str)
                 _warn(__("%s: %r is not a catalog of this site (%s)"), setting, catalog, ", ".join(catalogs) or __("it has none"))
             elif isinstance(path, (str, os.PathLike)) and os.fspath(path):
                 kept[catalog] = os.path.normpath(os.path.join(app.confdir, path))
+            else:
+                _warn(__("%s: %r: give a path, such as {%r: %r}"), setting, catalog, catalog, example)
         setattr(config, setting, kept)
         return list(kept.values())
     if not isinstance(value, (str, os.PathLike)) or not os.fspath(value):

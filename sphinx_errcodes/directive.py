@@ -103,14 +103,17 @@ class ErrorCodesDirective(SphinxDirective):
         codes, problems = read_catalog(path, self.config.errcodes_extra_columns)
         groups = group_by_category(codes)
         anchored = list(_with_anchors(groups, prefix))
-        wanted = self._categories([title for title, _members in groups], catalog)
+        # A file that cannot be read has no categories to check, nor codes to compare.
+        unreadable = not codes and any(not problem.line for problem in problems)
+        wanted = self._categories([title for title, _members in groups], catalog, unreadable)
         if wanted is not None:
             anchored = sorted((item for item in anchored if item[0][0] in wanted), key=lambda item: wanted.index(item[0][0]))
         # A catalog split over pages is reported once: by the page that renders its first category.
         reports = wanted is None or not groups or groups[0][0] in wanted
         if reports:
             self._report(problems, catalog)
-            warn_incompatible_changes(self, catalog, codes)
+            if not unreadable:
+                warn_incompatible_changes(self, catalog, codes)
         if self._clashes(domain.renderings_on(docname), catalog, prefix, [title for (title, _members), _anchor in anchored]):
             return []
         shared = codes_sharing_description(codes)
@@ -128,8 +131,8 @@ class ErrorCodesDirective(SphinxDirective):
         rendering = Rendering(self.lineno, catalog, categories, prefix, tuple(title for title, _ in groups))
         # Noted before the explanations are parsed: one that holds this directive is told the page has it.
         domain.note_rendering(docname, rendering)
-        rendered = [entry.code for category in categories for entry in category.entries]
-        explanations = explanations_of(self, catalog, codes, rendered, reports)
+        anchors = {entry.code.code: entry.anchor for category in categories for entry in category.entries}
+        explanations = explanations_of(self, catalog, codes, anchors, reports)
         explained = rendering._replace(explained=frozenset(explanations), explanation_files=explanation_files(self.config, catalog))
         domain.note_rendering(docname, explained, replacing=rendering)
         # Every list of the catalog sizes its code column alike, so that the messages line up.
@@ -156,7 +159,7 @@ class ErrorCodesDirective(SphinxDirective):
                 return True
         return False
 
-    def _categories(self, titles: list[str], catalog: str) -> list[str] | None:
+    def _categories(self, titles: list[str], catalog: str, unreadable: bool) -> list[str] | None:
         """The categories that ``:categories:`` names, in its order; ``None`` without the option (every one)."""
         if "categories" not in self.options:
             return None
@@ -164,10 +167,10 @@ class ErrorCodesDirective(SphinxDirective):
         named = [part.strip() for line in self.options["categories"].splitlines() for part in ([line] if line.strip() in titles else line.split(","))]
         wanted = []
         for title in filter(None, named):
-            if title not in titles:
+            if title in titles:
+                wanted += [title] if title not in wanted else []
+            elif not unreadable:
                 self._warn(__("catalog %s has no category %r; its categories are %s") % (catalog, title, ", ".join(map(repr, titles))), "categories")
-            elif title not in wanted:
-                wanted.append(title)
         return wanted
 
     def _report(self, problems, catalog: str) -> None:

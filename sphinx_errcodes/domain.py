@@ -19,7 +19,7 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from sphinx_errcodes.catalog import ErrorCode
-from sphinx_errcodes.catalogs import catalog_paths, qualified, site_default_catalog
+from sphinx_errcodes.catalogs import CATALOG_CONTEXT, catalog_paths, qualified, site_default_catalog
 from sphinx_errcodes.nodes import Entry, error_codes_returned
 from sphinx_errcodes.translation import __
 
@@ -39,6 +39,7 @@ class Reference(NamedTuple):
     page_title: str
     returned: bool = False  # listed by errcodes-returned, not only mentioned
     listed: bool = True  # False for an errcodes-returned table with :no-index:, which only follows the catalog
+    catalog: str | None = None  # the catalog of the explanation it stands in, which a bare code means
 
 
 class Category(NamedTuple):
@@ -88,6 +89,10 @@ class ErrorCodeRole(XRefRole):
 
     The code is shown in code font; text of the writer's own as ordinary text.
     """
+
+    def process_link(self, env, refnode, has_explicit_title, title, target):
+        refnode[CATALOG_CONTEXT] = env.ref_context.get(CATALOG_CONTEXT)
+        return title, target
 
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         self.refdomain, self.reftype = "errcodes", "code"
@@ -164,25 +169,25 @@ class ErrorCodesDomain(Domain):
             }
         return self._placed
 
-    def locate(self, target: str, docname: str) -> list[Placed]:
+    def locate(self, target: str, docname: str, catalog: str | None = None) -> list[Placed]:
         """The entries a code or name written on a page may mean, the right one first.
 
         ``spot:36`` is code 36 of the catalog spot. A bare ``36`` is looked up
-        in the page's catalog first (see :func:`page_catalog`); failing that,
-        in every catalog, which may give several.
+        in ``catalog`` (an explanation's), else in the page's catalog (see
+        :func:`page_catalog`); failing that, in every catalog, which may give several.
         """
-        catalog, colon, code = target.partition(":")
-        if colon and catalog in self.placed:
-            found = self._in(catalog, code)
+        named, colon, code = target.partition(":")
+        if colon and named in self.placed:
+            found = self._in(named, code)
             return [found] if found else []
-        first = self.page_catalog(docname)
+        first = catalog or self.page_catalog(docname)
         found = self._in(first, target) if first else None
         if found:
             return [found]
         return [place for catalog in sorted(self.placed) if (place := self._in(catalog, target))]
 
-    def find(self, target: str, docname: str) -> Placed | None:
-        found = self.locate(target, docname)
+    def find(self, target: str, docname: str, catalog: str | None = None) -> Placed | None:
+        found = self.locate(target, docname, catalog)
         return found[0] if found else None
 
     def _in(self, catalog: str, target: str) -> Placed | None:
@@ -191,9 +196,9 @@ class ErrorCodesDomain(Domain):
 
     def page_catalog(self, docname: str) -> str | None:
         """The catalog a bare code on a page means: the page's ``:errcodes-catalog:``, the one it renders, or the site's default."""
-        named = self.env.metadata.get(docname, {}).get("errcodes-catalog")
-        if named:
-            return str(named).strip()
+        named = str(self.env.metadata.get(docname, {}).get("errcodes-catalog", "")).strip()
+        if named in self.placed:  # another name is reported by check_consistency
+            return named
         rendered = {rendering.catalog for rendering in self.renderings.get(docname, [])}
         if len(rendered) == 1:
             return rendered.pop()
@@ -220,11 +225,12 @@ class ErrorCodesDomain(Domain):
         for node in document.findall(addnodes.pending_xref):
             if node.get("refdomain") == self.name:
                 section_id, section_title = _enclosing_section(node)
-                references.append(Reference(node["reftarget"], section_id, section_title or page_title, page_title))
+                references.append(Reference(node["reftarget"], section_id, section_title or page_title, page_title, catalog=node.get(CATALOG_CONTEXT)))
         for node in document.findall(error_codes_returned):
             section_id, section_title = _enclosing_section(node)
             references += [
-                Reference(target, section_id, section_title or page_title, page_title, returned=True, listed=not node["no_index"]) for target in node["targets"]
+                Reference(target, section_id, section_title or page_title, page_title, returned=True, listed=not node["no_index"], catalog=node.get(CATALOG_CONTEXT))
+                for target in node["targets"]
             ]
         if references:
             self.references[docname] = references
@@ -263,13 +269,31 @@ class ErrorCodesDomain(Domain):
         for catalog, (docname, rendering) in self._first_renderings().items():
             never = [title for title in rendering.all_categories if (catalog, title) not in seen]
             if never:
+                unchecked = (
+                    __("; until its first category is, the catalog's own problems, its explanations folder and its previous release are not checked")
+                    if never[0] == rendering.all_categories[0]
+                    else ""
+                )
                 logger.warning(
-                    __("catalog %s: no page renders the categories %s; add them to the :categories: of an error-codes directive"),
+                    __("catalog %s: no page renders the categories %s; add them to the :categories: of an error-codes directive%s"),
                     catalog,
                     ", ".join(map(repr, never)),
+                    unchecked,
                     location=(docname, rendering.line),
                     type="errcodes",
                     subtype="categories",
+                )
+        catalogs = catalog_paths(self.env.config)
+        for docname in sorted(self.env.metadata):
+            named = self.env.metadata[docname].get("errcodes-catalog")
+            if named is not None and str(named).strip() not in catalogs:
+                logger.warning(
+                    __("the field :errcodes-catalog: names %r, which is not a catalog of this site (%s); bare codes on this page are looked up as on any page"),
+                    str(named).strip(),
+                    ", ".join(catalogs) or __("it has none"),
+                    location=docname,
+                    type="errcodes",
+                    subtype="config",
                 )
 
     def _first_renderings(self) -> dict[str, tuple[str, Rendering]]:
@@ -280,7 +304,7 @@ class ErrorCodesDomain(Domain):
         return first
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
-        found = self.locate(target, node.get("refdoc", fromdocname))
+        found = self.locate(target, node.get("refdoc", fromdocname), node.get(CATALOG_CONTEXT))
         if not found:
             return None
         if len(found) > 1:
@@ -365,16 +389,18 @@ def warn_unknown_code(app, domain: Domain | None, node: addnodes.pending_xref) -
     """Report a code missing from the catalog under our own warning type."""
     if domain is None or domain.name != ErrorCodesDomain.name:
         return None
-    report_unknown_code(app.config, node["reftarget"], node)
+    report_unknown_code(domain, node["reftarget"], node)
     return True
 
 
-def report_unknown_code(config, target: str, location: nodes.Node) -> None:
-    catalogs = catalog_paths(config)
+def report_unknown_code(domain: ErrorCodesDomain, target: str, location: nodes.Node) -> None:
+    catalogs = catalog_paths(domain.env.config)
     prefix, colon, _code = target.partition(":")
     if colon and prefix not in catalogs:
         message = __("unknown error code %r: %r is no catalog of this site (%s) nor an intersphinx inventory")
         arguments: tuple = (target, prefix, ", ".join(catalogs) or __("it has none"))
+    elif colon and prefix not in domain.placed:
+        message, arguments = __("unknown error code %r: no page renders the catalog %s; add '.. error-codes:: %s' to a page"), (target, prefix, prefix)
     else:
         message, arguments = __("unknown error code %r: it is in no catalog of this site nor in any intersphinx inventory"), (target,)
     logger.warning(message, *arguments, location=location, type="errcodes", subtype="unknown-code")
@@ -386,3 +412,27 @@ def documents_to_reread(app, env, added: Set[str], changed: Set[str], removed: S
     if added or domain.documents_with_codes() & (set(changed) | set(removed)):
         return list(domain.references)
     return []
+
+
+def warn_anchors_shared_on_one_page(app, builder) -> None:
+    """singlehtml puts every document on one page, where two catalogs' entries (code-36 of each) would share an anchor."""
+    if builder.name != "singlehtml":
+        return
+    domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
+    seen: dict[str, str] = {}
+    shared: dict[tuple[str, str], str] = {}  # (catalog, other catalog) -> an anchor both have
+    for docname in sorted(domain.renderings):
+        for rendering in domain.renderings[docname]:
+            for entry in rendering.entries():
+                other = seen.setdefault(entry.anchor, rendering.catalog)
+                if other != rendering.catalog:
+                    shared.setdefault((other, rendering.catalog), entry.anchor)
+    for (first, second), anchor in shared.items():
+        logger.warning(
+            __("singlehtml puts every page on one, where the catalogs %s and %s both have the anchor %s; give their error-codes directives each an :anchor-prefix:"),
+            first,
+            second,
+            anchor,
+            type="errcodes",
+            subtype="duplicate",
+        )

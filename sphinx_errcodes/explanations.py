@@ -22,11 +22,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import copy
+from typing import NamedTuple
 from html import escape
 from pathlib import Path
 
 import sphinx
 from docutils import nodes
+from sphinx import addnodes
 from docutils.languages import en as english
 from docutils.parsers.rst import roles
 from docutils.transforms import references
@@ -42,7 +45,7 @@ from sphinx.util.docutils import LoggingReporter, SphinxDirective, new_document,
 from sphinx.util.rst import default_role
 
 from sphinx_errcodes.catalog import ErrorCode
-from sphinx_errcodes.catalogs import path_for, resolve_per_catalog
+from sphinx_errcodes.catalogs import CATALOG_CONTEXT, path_for, resolve_per_catalog
 from sphinx_errcodes.translation import _, __
 
 logger = logging.getLogger(__name__)
@@ -99,11 +102,21 @@ def pages_with_other_explanation_files(app: Sphinx, env, added, changed, removed
     ]
 
 
-def explanations_of(directive: SphinxDirective, catalog: str, codes: list[ErrorCode], rendered: list[ErrorCode], reports: bool) -> dict[str, error_code_explanation]:
-    """The parsed explanation of every ``rendered`` code that has a file, each problem reported at its file.
+class Explained(NamedTuple):
+    """An explanation file, and the entry it explains."""
 
-    Problems of the folder (a file for no code of the catalog, say) are reported
-    by the directive that ``reports`` for the catalog, so once when it is split over pages.
+    path: Path
+    code: str
+    catalog: str
+    anchor: str  # the entry's; the ids inside the explanation start with it
+
+
+def explanations_of(directive: SphinxDirective, catalog: str, codes: list[ErrorCode], anchors: dict[str, str], reports: bool) -> dict[str, error_code_explanation]:
+    """The parsed explanation of every code rendered here (``anchors``: code -> the anchor of its entry) that has a file.
+
+    Each problem is reported at its file. Problems of the folder (a file for
+    no code of the catalog, say) are reported by the directive that
+    ``reports`` for the catalog, so once when it is split over pages.
     """
     folder = path_for(directive.config, "errcodes_explanations", catalog)
     if folder is None:
@@ -119,7 +132,6 @@ def explanations_of(directive: SphinxDirective, catalog: str, codes: list[ErrorC
             )
         return {}
     known = {code.code for code in codes}
-    wanted = {code.code for code in rendered}
     files: dict[str, list[Path]] = {}
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
@@ -133,7 +145,7 @@ def explanations_of(directive: SphinxDirective, catalog: str, codes: list[ErrorC
         elif path.stem not in known:
             problem = __("explanation for code %s, which is not in the catalog; rename or remove the file") % path.stem
         else:
-            if path.stem in wanted:
+            if path.stem in anchors:
                 files.setdefault(path.stem, []).append(path)
             continue
         if reports:
@@ -144,13 +156,14 @@ def explanations_of(directive: SphinxDirective, catalog: str, codes: list[ErrorC
         for other in others:
             _warn(__("code %s has two explanations, %s and %s; keep one (%s is used)") % (code, chosen.name, other.name, chosen.name), other)
         directive.env.note_dependency(chosen)
-        node = _parse(directive, code, chosen)
+        node = _parse(directive, Explained(chosen, code, catalog, anchors[code]))
         if node is not None:
             explanations[code] = node
     return explanations
 
 
-def _parse(directive: SphinxDirective, code: str, path: Path) -> error_code_explanation | None:
+def _parse(directive: SphinxDirective, explained: Explained) -> error_code_explanation | None:
+    path, code = explained.path, explained.code
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
@@ -168,7 +181,7 @@ def _parse(directive: SphinxDirective, code: str, path: Path) -> error_code_expl
         _warn(__("a Markdown explanation needs MyST-Parser: add 'myst_parser' to extensions in conf.py, or write %s.rst") % code, path)
         return None
     node = error_code_explanation(code=code, collapsed=False)
-    node += _read_as_own_document(directive, text, path)
+    node += _read_as_own_document(directive, text, explained)
     node["collapsed"] = len(node.astext()) > COLLAPSED_ABOVE
     return node
 
@@ -189,30 +202,38 @@ _OWN_DOCUMENT = (
 )
 
 
-def _read_as_own_document(directive: SphinxDirective, text: str, path: Path) -> list[nodes.Node]:
+def _read_as_own_document(directive: SphinxDirective, text: str, explained: Explained) -> list[nodes.Node]:
     """Parse an explanation as a document of its own, and give its nodes to the page.
 
     Its own parser (by its suffix, whatever the page is written in), its own
     names (two files may both have a footnote 1 or a target "example"), its
-    own paths, and its messages name its file. Ids are shared with the page so
-    that they stay unique in it, and its explicit targets become the page's,
-    so that ``:ref:`` finds them as it finds any label.
+    own paths, its catalog for a bare ``:errcode:``, and its messages name
+    its file. Its ids start with its entry's anchor (``code-36-examples``),
+    so that they never take one that the page gives later, and are kept in
+    the page's, so that they stay unique in it; its footnotes are numbered
+    on from those before it. Its explicit targets become the page's, so that
+    ``:ref:`` finds them as it finds any label.
     """
-    page = directive.state.document
-    document = new_document(str(path), page.settings)
+    page, path = directive.state.document, explained.path
+    settings = copy(page.settings)
+    settings.id_prefix = f"{explained.anchor}-"
+    document = new_document(str(path), settings)
     # As Sphinx reads a page: docutils' messages become Sphinx warnings, and none stops the build.
     document.reporter = LoggingReporter(str(path), halt_level=Reporter.SEVERE_LEVEL + 1)
     document.ids, document.id_counter = page.ids, page.id_counter
+    document.autofootnote_start, document.symbol_footnote_start = page.autofootnote_start, page.symbol_footnote_start
     parser = _markdown_parser() if path.suffix == ".md" else _rst_parser(directive.config)
-    with _state_of_its_own(directive.env, directive.config, path.parent):
+    with _state_of_its_own(directive.env, directive.config, path.parent, explained.catalog):
         parser.parse(text, document)
         document.transformer.add_transforms([*parser.get_transforms(), *_OWN_DOCUMENT])
         document.transformer.apply_transforms()
+    page.autofootnote_start, page.symbol_footnote_start = document.autofootnote_start, document.symbol_footnote_start
+    _drop_toctrees(document)
     for reference in document.findall(nodes.reference):
         # MyST has resolved this "#anchor" link; on a Markdown page its transform would try again, and fail.
         if "id_link" in reference and "refuri" not in reference:
             del reference["id_link"]
-    _resolve_images_from(path.parent, document, Path(directive.env.doc2path(directive.env.docname)).parent)
+    _resolve_paths_from(path.parent, document, Path(directive.env.doc2path(directive.env.docname)).parent)
     content = _without_sections(document, document.children)
     for name, explicit in document.nametypes.items():
         target = document.ids.get(document.nameids.get(name) or "")
@@ -242,7 +263,7 @@ def _rst_parser(config: Config) -> RSTParser:
 
 
 @contextmanager
-def _state_of_its_own(env, config: Config, folder: Path) -> Iterator[None]:
+def _state_of_its_own(env, config: Config, folder: Path, catalog: str) -> Iterator[None]:
     """What an explanation's directives set ends with it, and relative paths start at its folder.
 
     ``default-role``, ``highlight``, ``default-domain`` and ``py:module`` set
@@ -257,6 +278,7 @@ def _state_of_its_own(env, config: Config, folder: Path) -> Iterator[None]:
     page_role, _messages = roles.role("", english, 0, Reporter("", Reporter.SEVERE_LEVEL + 1, Reporter.SEVERE_LEVEL + 1))
     state["default_role"], state["highlight_language"] = config.default_role, None
     env.ref_context.clear()
+    env.ref_context[CATALOG_CONTEXT] = catalog
     unregister_role("")
     page_relfn2path = env.relfn2path
     # A path from a file: Sphinx's own rule applies, only the folder is the explanation's.
@@ -281,13 +303,23 @@ def _relative_to(env, path: Path) -> tuple[str, str]:
     return Path(os.path.relpath(absolute, env.srcdir)).as_posix(), absolute
 
 
-def _resolve_images_from(folder: Path, document: nodes.document, page_folder: Path) -> None:
-    """Sphinx finds an image relative to the page; an explanation's images are relative to its file."""
-    for image in document.findall(nodes.image):
-        uri = image["uri"]
-        if "://" in uri or uri.startswith(("/", "data:")):
+def _resolve_paths_from(folder: Path, document: nodes.document, page_folder: Path) -> None:
+    """Sphinx finds an image or a download relative to the page, once it is read; an explanation's are relative to its file."""
+    for node, attribute in [*((image, "uri") for image in document.findall(nodes.image)), *((link, "reftarget") for link in document.findall(addnodes.download_reference))]:
+        path = node[attribute]
+        if "://" in path or path.startswith(("/", "data:")):
             continue
-        image["uri"] = Path(os.path.relpath(os.path.normpath(folder / uri), page_folder)).as_posix()
+        node[attribute] = Path(os.path.relpath(os.path.normpath(folder / path), page_folder)).as_posix()
+
+
+def _drop_toctrees(document: nodes.document) -> None:
+    """A toctree would make the reference page the parent of other pages, in every builder's navigation."""
+    for toctree in list(document.findall(addnodes.toctree)):
+        _warn(__("a toctree in an explanation would put other pages under the reference page; link them with :doc: instead"), Path(toctree.source or document["source"]), toctree.line or 1)
+        wrapper = toctree.parent
+        wrapper.remove(toctree)
+        if isinstance(wrapper, nodes.compound) and not wrapper.children:
+            wrapper.parent.remove(wrapper)
 
 
 def _without_sections(document: nodes.document, content: list[nodes.Node]) -> list[nodes.Node]:
@@ -298,6 +330,7 @@ def _without_sections(document: nodes.document, content: list[nodes.Node]) -> li
             title = node[0] if node.children and isinstance(node[0], nodes.title) else None
             if title is not None:
                 rubric = nodes.rubric(title.rawsource, "", *title.children, ids=node["ids"], names=node["names"], classes=["errcodes-explanation-heading"])
+                rubric.source, rubric.line = title.source or node.source, title.line or node.line
                 document.ids.update(dict.fromkeys(node["ids"], rubric))
                 flat.append(rubric)
             flat += _without_sections(document, node.children[1 if title is not None else 0 :])

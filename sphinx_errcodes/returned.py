@@ -23,6 +23,7 @@ from sphinx.errors import NoUri
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_errcodes.catalogs import CATALOG_CONTEXT
 from sphinx_errcodes.columns import columns_with
 from sphinx_errcodes.domain import ErrorCodesDomain, Placed, link_to_code, report_unknown_code
 from sphinx_errcodes.nodes import error_codes_returned
@@ -42,6 +43,7 @@ class ErrorCodesReturnedDirective(SphinxDirective):
             logger.warning(__("errcodes-returned lists no code; write the codes or names it returns"), location=self.get_location(), type="errcodes", subtype="returned")
             return []
         node = error_codes_returned(targets=targets, no_index="no-index" in self.options)
+        node[CATALOG_CONTEXT] = self.env.ref_context.get(CATALOG_CONTEXT)
         self.set_source_info(node)
         return [node]
 
@@ -60,11 +62,11 @@ def make_tables(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         found = []
         seen: set[str] = set()
         for target in node["targets"]:
-            place = domain.find(target, docname)
+            place = domain.find(target, docname, node.get(CATALOG_CONTEXT))
             if place is None:
                 elsewhere = _in_another_project(app, docname, target, node)
                 if elsewhere is None:
-                    report_unknown_code(app.config, target, node)
+                    report_unknown_code(domain, target, node)
                 found.append((target, elsewhere))
             elif (place.catalog, place.code.code) in seen:
                 logger.warning(__("errcodes-returned lists code %s twice; keep it once"), target, location=node, type="errcodes", subtype="returned")

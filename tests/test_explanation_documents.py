@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -145,3 +146,37 @@ def test_a_parallel_build_equals_a_serial_one(build, srcdir, tmp_path_factory):
 
 def test_the_current_module_of_an_explanation_ends_with_it(built):
     assert list(inventory_uris(built.outdir / "objects.inv", "py:function")) == ["after"]
+
+
+def test_a_heading_of_an_explanation_leaves_its_id_to_a_section_of_the_page_after_it(page):
+    assert page.find("section", id="examples").find("h2").get_text().rstrip("¶") == "Examples"
+    assert explanation(page, "2").find(class_="rubric")["id"] == "code-2-examples"
+
+
+def test_footnotes_are_numbered_on_across_explanations_so_latex_keeps_each(build):
+    tex = next((build(ROOT, "latex").outdir).glob("*.tex")).read_text(encoding="utf-8")
+    notes = re.findall(r"\\begin\{footnote\}\[(\d+)\]\\sphinxAtStartFootnote\n(.*?)\n", tex)
+    assert notes == [("1", r"The first file\textquotesingle{}s note."), ("2", r"The second file\textquotesingle{}s note."), ("3", "The Markdown note.")]
+
+
+def test_a_download_path_is_relative_to_the_explanation(built, page):
+    link = explanation(page, "2").find("a", class_="download")
+    assert (built.outdir / link["href"]).read_bytes() == (ROOTS / ROOT / "snippets" / "example.py").read_bytes()
+
+
+def test_a_toctree_in_an_explanation_is_refused_at_its_line(build, srcdir):
+    (srcdir / "explanations" / "4.rst").write_text("Text.\n\n.. toctree::\n\n   guide\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app).splitlines() == [
+        f"{srcdir / 'explanations' / '4.rst'}:3: WARNING: a toctree in an explanation would put other pages under the reference page; link them with :doc: instead [errcodes.explanation]"
+    ]
+    assert "guide" not in app.env.toctree_includes.get("errors", [])
+
+
+def test_a_target_of_an_explanation_named_like_an_entry_leaves_the_entry_its_anchor(build, srcdir):
+    (srcdir / "explanations" / "4.rst").write_text("Text.\n\n.. _code-1:\n\nHeading\n-------\n\nMore.\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir)
+    page = parse_html(app.outdir / "errors.html")
+    assert warnings_of(app) == ""
+    assert page.find(id="code-1")["class"] == ["errcodes-entry"]
+    assert "code-4-code-1" in [element["id"] for element in explanation(page, "4").find(class_="rubric").find_all(id=True)]
