@@ -56,8 +56,8 @@ gettext_auto_build = True
 # The languages of the site, each named in itself, and where each one's pages
 # are, relative to the root the site is served from. `make html` puts the
 # Chinese build into zh_CN/ of the English one. Read the Docs builds each
-# language as a project of its own, served at /<language>/<version>/, and
-# names languages in lower case with a hyphen (zh-cn).
+# language as a project of its own (with -D language=zh_CN), served at
+# /<language>/<version>/ with the language in lower case and a hyphen (zh-cn).
 SITE_LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 ON_READ_THE_DOCS = os.environ.get("READTHEDOCS") == "True"
 
@@ -66,16 +66,6 @@ def language_root(language: str) -> str:
     if ON_READ_THE_DOCS:
         return f"{language.lower().replace('_', '-')}/{os.environ['READTHEDOCS_VERSION']}/"
     return "" if language == "en" else f"{language}/"
-
-
-def sphinx_language(language: str) -> str:
-    """``zh-cn`` (Read the Docs' spelling) as ``zh_CN``, the folder in ``locales/``."""
-    main, _, region = language.replace("-", "_").partition("_")
-    return f"{main}_{region.upper()}" if region else main
-
-
-def use_the_folder_name_of_the_language(app, config) -> None:
-    config.language = sphinx_language(config.language)
 
 
 def add_language_links(app, pagename, templatename, context, doctree) -> None:
@@ -91,5 +81,4 @@ def add_language_links(app, pagename, templatename, context, doctree) -> None:
 
 
 def setup(app):
-    app.connect("config-inited", use_the_folder_name_of_the_language)
     app.connect("html-page-context", add_language_links)

@@ -198,3 +198,23 @@ def test_the_chinese_search_index_finds_a_code_by_its_translated_message_and_its
     words = [word for word in chinese.builder.indexer.lang.split(message) if word]
     assert words, "Sphinx splits Chinese into words with jieba (the docs extra)"
     assert set(words) <= set(index["terms"]) | set(index["titleterms"])
+
+
+def test_the_language_switch_works_in_dirhtml_too(build, site_srcdir, tmp_path_factory):
+    english = build("site", "dirhtml", srcdir=site_srcdir, builddir=tmp_path_factory.mktemp("site-dirhtml"))
+    chinese = build("site", "dirhtml", srcdir=site_srcdir, builddir=tmp_path_factory.mktemp("site-dirhtml-zh_CN"), confoverrides={"language": CHINESE})
+    (english.outdir / CHINESE).symlink_to(chinese.outdir, target_is_directory=True)
+    for name in pages(english.outdir):
+        page = english.outdir / name
+        target = follow(page, switch_links(page)["zh-CN"]["href"]) / "index.html"
+        assert target == english.outdir / CHINESE / name, name
+        assert follow(target, switch_links(target)["en"]["href"]) / "index.html" == page, name
+
+
+def test_on_read_the_docs_the_switch_leads_to_the_same_version_of_the_other_language_s_project(build, site_srcdir, tmp_path, monkeypatch):
+    """Read the Docs serves each language as a project of its own, at /<language>/<version>/ (language in lower case, with a hyphen)."""
+    monkeypatch.setenv("READTHEDOCS", "True")
+    monkeypatch.setenv("READTHEDOCS_VERSION", "1.2")
+    chinese = build("site", srcdir=site_srcdir, builddir=tmp_path, confoverrides={"language": CHINESE})
+    links = switch_links(chinese.outdir / "guides" / "orders.html")
+    assert (links["en"]["href"], links["zh-CN"]["href"]) == ("../../../en/1.2/guides/orders.html", "../../../zh-cn/1.2/guides/orders.html")
