@@ -68,3 +68,16 @@ def test_the_switch_marks_the_language_of_the_page(open_page, chinese_site):
 def test_no_serious_or_critical_accessibility_violation_on_the_chinese_reference_page(open_page, chinese_site, options):
     page = open_page("zh_CN/errors.html", **options)
     assert severe_violations(page) == []
+
+
+def test_the_switch_works_in_the_folder_opened_from_disk(browser, site, chinese_site):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{(site / 'errors.html').as_uri()}#code-36")
+        switch(page, CHINESE).click()
+        expect(page).to_have_url(f"{(site / 'zh_CN' / 'errors.html').as_uri()}#code-36")
+        switch(page, ENGLISH).click()
+        expect(page).to_have_url(f"{(site / 'errors.html').as_uri()}#code-36")
+    finally:
+        context.close()
