@@ -37,7 +37,7 @@ translations: $(VENV)/.installed
 	$(BIN)/sphinx-build -q -b gettext docs $(BUILDDIR)/gettext
 	for po in docs/locales/*/LC_MESSAGES/*.po; do \
 	  language=$${po#docs/locales/}; language=$${language%%/*}; \
-	  $(BIN)/pybabel --quiet update --no-wrap -l $$language -i $(BUILDDIR)/gettext/$$(basename $$po .po).pot -o $$po || exit 1; \
+	  $(BIN)/pybabel --quiet update --no-wrap --ignore-pot-creation-date -l $$language -i $(BUILDDIR)/gettext/$$(basename $$po .po).pot -o $$po || exit 1; \
 	done
 
 test: $(VENV)/.installed
