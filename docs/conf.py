@@ -8,6 +8,8 @@ the same page in the other language (``_templates/language-switch.html``).
 
 import os
 
+from sphinx.search.zh import SearchChinese
+
 import sphinx_errcodes
 
 project = "Trading API"
@@ -80,5 +82,20 @@ def add_language_links(app, pagename, templatename, context, doctree) -> None:
     ]
 
 
+class SearchChineseNamingItsStemmer(SearchChinese):
+    """Chinese search, its page script naming the stemmer it defines.
+
+    Chinese search stems Latin words with the English stemmer, but Sphinx 9.0
+    names the stemmer after the language (``window.Stemmer = ChineseStemmer``),
+    which the page does not define: the search page of a Chinese site finds
+    nothing (sphinx-doc/sphinx#14229, fixed after 9.0.4 by naming the stemmer
+    after its script, as this does). Sphinx 8 stems in a script of its own.
+    """
+
+    if SearchChinese.js_stemmer_rawcode == "english-stemmer.js":
+        language_name = "English"
+
+
 def setup(app):
     app.connect("html-page-context", add_language_links)
+    app.add_search_language(SearchChineseNamingItsStemmer)

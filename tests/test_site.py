@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -198,6 +199,14 @@ def test_the_chinese_search_index_finds_a_code_by_its_translated_message_and_its
     words = [word for word in chinese.builder.indexer.lang.split(message) if word]
     assert words, "Sphinx splits Chinese into words with jieba (the docs extra)"
     assert set(words) <= set(index["terms"]) | set(index["titleterms"])
+
+
+def test_the_chinese_search_page_defines_the_stemmer_it_uses(chinese):
+    """Sphinx 9.0 alone would name a ChineseStemmer that no script defines, and the search page would find nothing."""
+    script = (chinese.outdir / "_static" / "language_data.js").read_text(encoding="utf-8")
+    assigned = re.search(r"window\.Stemmer = (\w+);", script)
+    stemmer = assigned.group(1) if assigned else "Stemmer"
+    assert re.search(rf"\b(var|let|const|function) {stemmer}\b", script), stemmer
 
 
 def test_the_language_switch_works_in_dirhtml_too(build, site_srcdir, tmp_path_factory):

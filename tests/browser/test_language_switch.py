@@ -48,6 +48,13 @@ def test_the_switch_follows_a_code_chosen_after_the_page_opened(open_page, chine
     expect(page).to_have_url(re.compile(r"/zh_CN/errors\.html#code-60$"))
 
 
+def test_the_switch_keeps_the_query_of_the_search_page(open_page, chinese_site):
+    page = open_page("search.html?q=36")
+    switch(page, CHINESE).click()
+    expect(page).to_have_url(re.compile(r"/zh_CN/search\.html\?q=36$"))
+    expect(page.locator("#search-results ul.search li a[href*='#code-36']").first).to_be_visible()
+
+
 def test_without_javascript_the_switch_still_leads_to_the_same_page(open_page, chinese_site):
     page = open_page("guides/orders.html", java_script_enabled=False)
     switch(page, CHINESE).click()
