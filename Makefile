@@ -56,5 +56,7 @@ $(OLDEST_VENV)/.installed: pyproject.toml Makefile
 test-oldest: $(OLDEST_VENV)/.installed
 	$(OLDEST_BIN)/python -m pytest --ignore=tests/browser $(PYTESTOPTS)
 
+# The .mo files are compiled by the build next to their .po files.
 clean:
 	rm -rf $(BUILDDIR)
+	rm -f docs/locales/*/LC_MESSAGES/*.mo
