@@ -11,7 +11,7 @@ SPHINX_OLDEST := 8.1.3
 OLDEST_VENV := .venv-oldest
 OLDEST_BIN := $(OLDEST_VENV)/bin
 
-.PHONY: html test test-oldest clean
+.PHONY: html translations test test-oldest clean
 
 # The stamp is rebuilt whenever pyproject.toml changes, so a new dependency
 # reaches an existing venv too.
@@ -21,9 +21,24 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[docs,test]'
 	touch $@
 
+# English at the root of the site, Simplified Chinese (docs/locales/zh_CN) in
+# its zh_CN folder, with doctrees of its own; the language switch on every
+# page links the two by relative URLs.
 html: $(VENV)/.installed
 	$(BIN)/sphinx-build -W --keep-going -b html $(SPHINXOPTS) docs $(BUILDDIR)/html
-	@echo "The site is in $(BUILDDIR)/html; open $(BUILDDIR)/html/index.html in a browser."
+	$(BIN)/sphinx-build -W --keep-going -b html -D language=zh_CN -d $(BUILDDIR)/doctrees-zh_CN $(SPHINXOPTS) docs $(BUILDDIR)/html/zh_CN
+	@echo "The site is in $(BUILDDIR)/html; open $(BUILDDIR)/html/index.html in a browser (Chinese: $(BUILDDIR)/html/zh_CN/index.html)."
+
+# After the English changes: extract its messages, then merge them into the
+# .po files (a changed message is marked fuzzy and shows in English until its
+# translation is reviewed). The extension guide (extension.pot) is not
+# translated: it changes too often, and shows in English.
+translations: $(VENV)/.installed
+	$(BIN)/sphinx-build -q -b gettext docs $(BUILDDIR)/gettext
+	for po in docs/locales/*/LC_MESSAGES/*.po; do \
+	  language=$${po#docs/locales/}; language=$${language%%/*}; \
+	  $(BIN)/pybabel --quiet update --no-wrap --ignore-pot-creation-date -l $$language -i $(BUILDDIR)/gettext/$$(basename $$po .po).pot -o $$po || exit 1; \
+	done
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTESTOPTS)
@@ -41,5 +56,7 @@ $(OLDEST_VENV)/.installed: pyproject.toml Makefile
 test-oldest: $(OLDEST_VENV)/.installed
 	$(OLDEST_BIN)/python -m pytest --ignore=tests/browser $(PYTESTOPTS)
 
+# The .mo files are compiled by the build next to their .po files.
 clean:
 	rm -rf $(BUILDDIR)
+	rm -f docs/locales/*/LC_MESSAGES/*.mo

@@ -1,11 +1,14 @@
-"""Screenshots of the reference page for a reviewer: light, dark, phone width, filtered.
+"""Screenshots of the reference page for a reviewer: light, dark, phone width, filtered, in Chinese.
 
     .venv/bin/python scripts/screenshots.py              # into screenshots/ (not committed)
     .venv/bin/python scripts/screenshots.py --out /tmp/shots
 
 Builds the project's site (``docs/`` and ``data/``) into a temporary folder,
 serves it on 127.0.0.1 and photographs ``errors.html`` in Debian's Chromium
-(headless), the way the browser tests drive it. Then the same for the catalog
+(headless), the way the browser tests drive it; the Chinese site is built into
+its ``zh_CN/`` as ``make html`` does, and its reference page photographed in
+light and dark (``zh_CN-*.png``; Chinese text needs a CJK font, Debian's
+``fonts-noto-cjk``). Then the same for the catalog
 with every optional column (``tests/roots/test-fields-browser``: names, badges,
 long codes and names, deprecated and retired codes) in furo, alabaster and
 sphinx_rtd_theme, at 1280 and 390 px wide (``fields-*.png``). Those windows
@@ -53,6 +56,8 @@ SHOTS = {
     "filtered": ("errors.html", {"viewport": WIDE}, [type_query("margin"), show_the_filter_box]),
     "no-match": ("errors.html", {"viewport": WIDE}, [type_query("zebra"), show_the_filter_box]),
     "phone-dark-filtered": ("errors.html", {**PHONE_OPTIONS, "color_scheme": "dark"}, [type_query("insufficient"), show_the_filter_box]),
+    "zh_CN-light": ("zh_CN/errors.html", {"viewport": WIDE}, [show_the_filter_box]),
+    "zh_CN-dark": ("zh_CN/errors.html#code-36", {"viewport": WIDE, "color_scheme": "dark"}, []),
 }
 
 
@@ -100,7 +105,9 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as workdir, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
-        site = build_site(copy_docs(Path(workdir)), Path(workdir) / "html")
+        source = copy_docs(Path(workdir))
+        site = build_site(source, Path(workdir) / "html")
+        build_site(source, site / "zh_CN", {"language": "zh_CN"})
         with serve(site) as url:
             for name, (path, options, actions) in SHOTS.items():
                 photograph(browser, url, path, options, actions, args.out / f"{name}.png")

@@ -37,7 +37,7 @@ from sphinx.util import logging
 from sphinx_errcodes.backlinks import page_url
 from sphinx_errcodes.domain import ErrorCodesDomain, Placed, Rendering
 from sphinx_errcodes.translation import _, __
-from sphinx_errcodes.urls import GENERATOR, file_of_page, relative_url, url_of_page
+from sphinx_errcodes.urls import GENERATOR, file_of_page, html_language, relative_url, url_of_page
 
 logger = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ def _moved_page(new: str, absolute_new: str, title: str, scripts: dict[str, str]
     link = f'<a href="{href}">{escape(title)}</a>'
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{escape(language or "en")}">\n'
+        f'<html lang="{escape(html_language(language))}">\n'
         "<head>\n"
         '<meta charset="utf-8">\n'
         f"{GENERATOR}\n"

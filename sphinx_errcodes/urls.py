@@ -196,7 +196,7 @@ class PageWriter:
     """The tiny page of a code, its fixed parts made once for all codes."""
 
     def __init__(self, language: str | None) -> None:
-        self.head = f'<!DOCTYPE html>\n<html lang="{escape(language or "en")}">\n<head>\n<meta charset="utf-8">\n{GENERATOR}\n<meta name="robots" content="noindex">\n'
+        self.head = f'<!DOCTYPE html>\n<html lang="{escape(html_language(language))}">\n<head>\n<meta charset="utf-8">\n{GENERATOR}\n<meta name="robots" content="noindex">\n'
         self.title = _("Error code %s: %s")
         self.title_without_message = _("Error code %s")
 
@@ -213,6 +213,11 @@ class PageWriter:
             f'<p><a href="{href}"><code>{escape(code.code)}</code> {escape(code.description)}</a></p>\n'
             "</body>\n</html>\n"
         )
+
+
+def html_language(language: str | None) -> str:
+    """The ``lang`` of a page, as Sphinx writes it: ``zh-CN`` for the setting ``zh_CN``."""
+    return (language or "en").replace("_", "-")
 
 
 def _warn_names_equal_but_for_case(app: Sphinx, domain: ErrorCodesDomain) -> None:

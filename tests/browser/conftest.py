@@ -34,10 +34,21 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The project's own site (``docs/`` and ``data/``), built once with ``-W``."""
-    checkout = tmp_path_factory.mktemp("browser-site")
-    return build_site(copy_docs(checkout), checkout / "html")
+def site_source(tmp_path_factory) -> Path:
+    """A copy of the project's ``docs/`` (and ``data/``)."""
+    return copy_docs(tmp_path_factory.mktemp("browser-site"))
+
+
+@pytest.fixture(scope="session")
+def site(site_source) -> Path:
+    """The project's own site, built once with ``-W``."""
+    return build_site(site_source, site_source.parent / "html")
+
+
+@pytest.fixture(scope="session")
+def chinese_site(site, site_source) -> Path:
+    """The site in Simplified Chinese, built as ``make html`` builds it: into ``zh_CN/`` of the English one (served with it)."""
+    return build_site(site_source, site / "zh_CN", {"language": "zh_CN"})
 
 
 @pytest.fixture(scope="session")
