@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, anchor_for, codes_sharing_description, group_by_category, read_catalog
+from sphinx_errcodes.catalog import BUILT_IN_COLUMNS, ErrorCode, anchor_for, codes_sharing_description, group_by_category, read_catalog
 from sphinx_errcodes.catalogs import DEFAULT, catalog_paths, site_default_catalog
 from sphinx_errcodes.changes import warn_incompatible_changes
 from sphinx_errcodes.domain import Category, Rendering
@@ -137,9 +137,11 @@ class ErrorCodesDirective(SphinxDirective):
         domain.note_rendering(docname, explained, replacing=rendering)
         # Every list of the catalog sizes its code column alike, so that the messages line up.
         widths = (max((len(code.code) for code in codes), default=0), max((len(code.fields.get("name", "")) for code in codes), default=0))
-        sections = [_section(category, catalog, widths, explanations) for category in categories]
-        for section, ((_title, members), _anchor) in zip(sections, anchored):
-            section += messages_for_extraction(self.env, path, members)
+        sections = []
+        for category, ((_title, written), _anchor) in zip(categories, anchored):
+            section = _section(category, written, catalog, widths, explanations)
+            section += messages_for_extraction(self.env, path, written)
+            sections.append(section)
         return sections
 
     def _clashes(self, earlier: list[Rendering], catalog: str, prefix: str, titles: list[str]) -> bool:
@@ -188,11 +190,12 @@ class ErrorCodesDirective(SphinxDirective):
         logger.warning(message, location=self.get_location(), type="errcodes", subtype=subtype)
 
 
-def _section(category: Category, catalog: str, widths: tuple[int, int], explanations: dict[str, nodes.Element]) -> nodes.section:
+def _section(category: Category, written: list[ErrorCode], catalog: str, widths: tuple[int, int], explanations: dict[str, nodes.Element]) -> nodes.section:
+    """A category's section; ``written`` are its codes as the catalog has them, whose messages the search finds in any language."""
     section = nodes.section(ids=[category.anchor], classes=["errcodes-category"])
     section += exactly_as_written(nodes.title(category.title, category.title))
     section += addnodes.index(entries=[_index_entry(entry) for entry in category.entries])
-    section += error_code_list_of(category.entries, catalog, widths, explanations)
+    section += error_code_list_of(category.entries, catalog, widths, explanations, [code.description for code in written])
     return section
 
 

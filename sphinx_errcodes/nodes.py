@@ -75,13 +75,16 @@ class error_codes_returned(nodes.General, nodes.Element):
     """
 
 
-def error_code_list_of(entries: list[Entry], catalog: str, widths: tuple[int, int], explanations: Mapping[str, nodes.Element]) -> error_code_list:
+def error_code_list_of(entries: list[Entry], catalog: str, widths: tuple[int, int], explanations: Mapping[str, nodes.Element], written: list[str]) -> error_code_list:
     """The node of a category; ``widths`` are the lengths of the longest code and name of the whole catalog.
 
-    The explanations of its codes are its children, after the text of the messages.
+    The explanations of its codes are its children, after the text of the
+    messages: as shown, and as ``written`` in the catalog where a translation
+    differs, since an API's responses carry those (the search finds both).
     """
     node = error_code_list(classes=["errcodes-list"], entries=entries, catalog=catalog, backlinks={}, returned_by={}, hrefs={}, widths=widths)
-    node += nodes.Text("\n".join(entry.code.description for entry in entries))
+    shown = [entry.code.description for entry in entries]
+    node += nodes.Text("\n".join([*shown, *(text for text, original in zip(written, shown) if text != original)]))
     node += [explanations[entry.code.code] for entry in entries if entry.code.code in explanations]
     return exactly_as_written(node)
 
