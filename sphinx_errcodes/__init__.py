@@ -20,7 +20,7 @@ from sphinx_errcodes.export import write_catalog_json
 from sphinx_errcodes.html import visit_error_code_list
 from sphinx_errcodes.ids import EntriesKeepTheirIds
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
-from sphinx_errcodes.pages import write_extra_pages
+from sphinx_errcodes.pages import finish_writing_pages, start_writing_pages
 from sphinx_errcodes.redirects import setup_moved_pages
 from sphinx_errcodes.returned import setup_returned
 from sphinx_errcodes.search import restore_search_entries
@@ -66,7 +66,9 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-updated", reference_pages_to_rewrite)
     app.connect("html-collect-pages", restore_search_entries)
     app.connect("build-finished", write_catalog_json)
-    app.connect("build-finished", write_extra_pages)
+    # Worked out once the sources are read, written beside Sphinx's own writing.
+    app.connect("write-started", start_writing_pages)
+    app.connect("build-finished", finish_writing_pages)
     setup_assets(app)
     return {
         "version": __version__,

@@ -1,99 +1,63 @@
 """The pages the extension writes beside Sphinx's: a page per code, and the pages moved pages left behind.
 
-They are written at the end of the build, by the builders that make a
-website (``html``, ``dirhtml``, ``singlehtml``), from what the build
-environment knows, so that incremental and parallel builds write what a
-clean build writes. A file is rewritten only when its text changed. The
-files written are listed in ``.errcodes-pages`` at the output root, so that
-the next build removes the ones it no longer makes (a removed code, a
-setting turned off), and only those that still carry the extension's mark.
+They are written by the builders that make a website (``html``,
+``dirhtml``, ``singlehtml``), from what the build environment knows once
+the sources are read, so that incremental and parallel builds write what a
+clean build writes. They are worked out when the builder starts writing,
+and written meanwhile by a process of their own (:mod:`sphinx_errcodes.files`):
+at 10,000 codes, creating the files is the whole cost, and it need not wait
+for Sphinx. The build waits for it at its end. A file is rewritten only when
+its text changed; the files written are listed in ``.errcodes-pages`` at the
+output root, so that the next build removes the ones it no longer makes (a
+removed code, a setting turned off), and only those that still carry the
+extension's mark.
 """
 
 from __future__ import annotations
 
-import os
+import json
+import subprocess
+import sys
+import tempfile
+import weakref
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.errors import ExtensionError
 
+from sphinx_errcodes import files
 from sphinx_errcodes.html import makes_website
 from sphinx_errcodes.redirects import checked_moves, folders_of_moved_catalogs, moved_pages
+from sphinx_errcodes.translation import __
 from sphinx_errcodes.urls import code_pages
 
-MANIFEST = ".errcodes-pages"
-MARK = "sphinx-errcodes"
+# The writing under way for each application, from write-started to build-finished.
+_WRITING: weakref.WeakKeyDictionary[Sphinx, subprocess.Popen | None] = weakref.WeakKeyDictionary()
 
 
-def write_extra_pages(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or not makes_website(app.builder):
+def start_writing_pages(app: Sphinx, builder: Builder) -> None:
+    if not makes_website(builder):
         return
     moves = checked_moves(app)
     pages = code_pages(app, folders_of_moved_catalogs(app, moves))
     pages.update(moved_pages(app, moves, set(pages)))
     outdir = Path(app.outdir)
-    write = ChangedFileWriter()
-    for name, text in pages.items():
-        write(os.path.join(outdir, name), text)
-    manifest = outdir / MANIFEST
-    before = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
-    for name in sorted(set(before) - set(pages)):
-        _remove_ours(outdir, name)
-    if pages:
-        write(os.fspath(manifest), "".join(f"{name}\n" for name in sorted(pages)))
-    else:
-        manifest.unlink(missing_ok=True)
-
-
-class ChangedFileWriter:
-    """Writes a file only when its text changed, leaving it (and its modification time) alone otherwise.
-
-    Plain ``os`` calls, bytes as they go to the file, and no look at a file
-    in a folder it has just made: 10,000 pages must cost little more than
-    creating their files.
-    """
-
-    def __init__(self) -> None:
-        self.folders_made: set[str] = set()
-        self.folders_known: set[str] = set()
-
-    def __call__(self, path: str, text: str) -> None:
-        folder = os.path.dirname(path)
-        if folder not in self.folders_known:
-            self.folders_known.add(folder)
-            if not os.path.isdir(folder):
-                os.makedirs(folder)
-                self.folders_made.add(folder)
-        data = text.encode("utf-8")
-        if folder not in self.folders_made and _read(path) == data:
-            return
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(descriptor, view) :]
-        finally:
-            os.close(descriptor)
-
-
-def _read(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError:
-        return None  # missing, or not a file: writing it says what is wrong, if anything
-
-
-def _remove_ours(outdir: Path, name: str) -> None:
-    """Remove a page written by an earlier build, if it is still ours, and the folders it leaves empty."""
-    path = outdir / name
-    try:
-        with path.open(encoding="utf-8", errors="replace") as file:
-            if MARK not in file.read(512):
-                return
-        path.unlink()
-    except OSError:
+    if not sys.executable:  # Python embedded in another program: no interpreter to start
+        files.write_pages(outdir, pages)
+        _WRITING[app] = None
         return
-    folder = path.parent
-    while folder != outdir and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".json", delete=False) as data:
+        json.dump({"outdir": str(outdir), "pages": pages}, data, ensure_ascii=False)
+    # -I: the script alone, with nothing of the project's environment or path.
+    _WRITING[app] = subprocess.Popen([sys.executable, "-I", files.__file__, data.name], stderr=subprocess.PIPE)
+
+
+def finish_writing_pages(app: Sphinx, exception: Exception | None) -> None:
+    process = _WRITING.pop(app, None)
+    if process is None:
+        return
+    _output, errors = process.communicate()
+    if process.returncode and exception is None:
+        last = (errors.decode(errors="replace").strip().splitlines() or [f"exit status {process.returncode}"])[-1]
+        raise ExtensionError(__("the pages of codes and moved pages could not be written: %s") % last)

@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from sphinx.errors import ExtensionError
 from sphinx.util.console import strip_colors
 
 from conftest import ROOTS, edit_source, parse_html, warnings_of
@@ -242,3 +243,11 @@ def test_turning_the_setting_on_writes_the_pages_and_rewrites_no_document(build,
     again = build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
     assert (again.outdir / "reference" / "code" / "36.html").is_file()
     assert (again.outdir / "reference" / "errors.html").stat().st_mtime_ns == before
+
+
+def test_pages_that_cannot_be_written_stop_the_build_with_the_reason(build, srcdir):
+    outdir = srcdir / "_build" / "html"
+    (outdir / "reference").mkdir(parents=True)
+    (outdir / "reference" / "code").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ExtensionError, match="the pages of codes and moved pages could not be written: NotADirectoryError"):
+        build("test-code-urls", srcdir=srcdir)
