@@ -21,7 +21,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.catalogs import catalog_paths, qualified, site_default_catalog
 from sphinx_errcodes.nodes import Entry, error_codes_returned
-from sphinx_errcodes.translation import __
+from sphinx_errcodes.translation import _, __
 
 logger = logging.getLogger(__name__)
 
@@ -117,8 +117,7 @@ class RoleLines(SphinxTransform):
 
 class ErrorCodesDomain(Domain):
     name = "errcodes"
-    # Search results name an object "<label> <type>": "Error code".
-    label = "Error"
+    label = "Error codes"
     object_types = {"code": ObjType("code", "code")}
     roles = {"code": ErrorCodeRole(warn_dangling=True)}
     initial_data: dict[str, Any] = {
@@ -126,6 +125,10 @@ class ErrorCodesDomain(Domain):
         "references": {},  # docname -> [Reference]
     }
     data_version = 4
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """What the search page calls a code: one phrase, translated whole, not "<label> <type>" as Sphinx composes it."""
+        return _("Error code")
 
     def __init__(self, env) -> None:
         super().__init__(env)
