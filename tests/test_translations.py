@@ -8,7 +8,6 @@ translated, with the placeholders of the original; its ``.mo`` must be what
 
 from __future__ import annotations
 
-import io
 import re
 import tomllib
 from fnmatch import fnmatch
@@ -16,7 +15,7 @@ from fnmatch import fnmatch
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from conftest import PROJECT
@@ -94,11 +93,23 @@ def test_a_translation_keeps_the_placeholders_of_its_message(language):
     assert wrong == []
 
 
+def translations(messages) -> dict:
+    """Message -> translation, as a .mo holds them (plural forms as a tuple)."""
+    return {
+        tuple(message.id) if isinstance(message.id, (list, tuple)) else message.id: tuple(message.string) if isinstance(message.string, (list, tuple)) else message.string
+        for message in messages
+        if message.id and message.string and not message.fuzzy
+    }
+
+
 @pytest.mark.parametrize("language", SHIPPED)
 def test_a_compiled_catalog_is_compiled_from_its_current_po(language):
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog(language))
-    assert (LOCALE / language / "LC_MESSAGES" / "sphinx_errcodes.mo").read_bytes() == compiled.getvalue()
+    # Compared by content: the .mo also names the Babel that compiled it.
+    with (LOCALE / language / "LC_MESSAGES" / "sphinx_errcodes.mo").open("rb") as mo:
+        compiled = read_mo(mo)
+    source = catalog(language)
+    assert translations(compiled) == translations(source)
+    assert compiled.plural_forms == source.plural_forms
 
 
 def test_the_package_data_ships_every_catalog():
