@@ -126,10 +126,6 @@ class ErrorCodesDomain(Domain):
     }
     data_version = 4
 
-    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
-        """What the search page calls a code: one phrase, translated whole, not "<label> <type>" as Sphinx composes it."""
-        return _("Error code")
-
     def __init__(self, env) -> None:
         super().__init__(env)
         # What the references and renderings were before this build read anything; see backlinks.py.
@@ -302,6 +298,10 @@ class ErrorCodesDomain(Domain):
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         refnode = self.resolve_xref(env, fromdocname, builder, "code", target, node, contnode)
         return [] if refnode is None else [("errcodes:code", refnode)]
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """What the search page calls a code: one phrase, translated whole, not "<label> <type>" as Sphinx composes it."""
+        return _("Error code")
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         for catalog, codes in self.placed.items():

@@ -32,7 +32,7 @@
   /* What this script writes, in the page's language, from its own tag
    * (sphinx_errcodes/translation.py): each template has {placeholders}, and
    * a count has one template per plural category of the language. */
-  const WORDS = JSON.parse(document.currentScript.dataset.errcodesWords);
+  const WORDS = JSON.parse((document.currentScript || document.querySelector("script[data-errcodes-words]")).dataset.errcodesWords);
   const PLURAL_RULES = pluralRules(document.documentElement.lang);
 
   function pluralRules(language) {

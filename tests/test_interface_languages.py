@@ -1,6 +1,6 @@
 """The reference in the project's ``language``: every word the extension writes, in every builder.
 
-``roots/test-languages`` is in Polish, whose counts take three forms: its
+``roots/test-interface-languages`` is in Polish, whose counts take three forms: its
 pages render 1, 2, 5, 12 and 22 codes ("1 kod", "2 kody", "5 kodów",
 "12 kodów", "22 kody").
 """
@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOTS, parse_html, read_search_index, serial_and_parallel, warnings_of
 
-ROOT = "test-languages"
+ROOT = "test-interface-languages"
 COUNTS = {"one": "1 kod", "two": "2 kody", "five": "5 kodów", "twelve": "12 kodów", "twenty-two": "22 kody"}
 
 
@@ -103,7 +103,7 @@ def test_every_builder_writes_the_interface_in_the_language_of_the_project(build
 
 
 def test_a_parallel_build_writes_the_same_translated_pages_as_a_serial_one(build, tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("languages")
+    srcdir = tmp_path_factory.mktemp("interface-languages")
     shutil.copytree(ROOTS / ROOT, srcdir, dirs_exist_ok=True)
     serial, parallel = serial_and_parallel(build, ROOT, srcdir, tmp_path_factory, ":errcode:`36`")
     for page in [*(f"{name}.html" for name in COUNTS), "orders.html", "searchindex.js"]:
