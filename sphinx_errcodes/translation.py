@@ -6,7 +6,8 @@ it; ``__`` translates what the build prints, into the language of the
 console, as Sphinx does for its own messages. Compiled catalogs are looked for
 in the ``locale_dirs`` of the project first (``<language>/LC_MESSAGES/sphinx_errcodes.po``,
 compiled when it is newer than its ``.mo``, as Sphinx does for its own
-``sphinx.po``), then in ``locale/`` beside this module.
+``sphinx.po``), then in ``locale/`` beside this module. When they change, every
+page is read and written again.
 
 ``errcodes.js`` writes words too; :func:`script_words` gives them to it,
 translated at build time, with a template per plural category of the language.
@@ -14,13 +15,16 @@ translated at build time, with a template per plural category of the language.
 
 from __future__ import annotations
 
+import gettext
+import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from sphinx import locale
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.locale import get_translation, get_translator
 from sphinx.util.i18n import CatalogRepository
 
@@ -45,12 +49,33 @@ def fill(template: str, **values: object) -> str:
 
 def setup_translation(app: Sphinx) -> None:
     # Like app.add_message_catalog, but a project's own catalog comes first.
-    repository = CatalogRepository(app.srcdir, app.config.locale_dirs, app.config.language, app.config.source_encoding)
-    for catalog in repository.catalogs:
+    for catalog in _project_catalogs(app).catalogs:
         if catalog.domain == MESSAGE_CATALOG and catalog.is_outdated():
             catalog.write_mo(app.config.language, app.config.gettext_allow_fuzzy_translations)
-    locale.init([*repository.locale_dirs, LOCALE_DIR], app.config.language, MESSAGE_CATALOG)
+    locale.init(_catalog_dirs(app), app.config.language, MESSAGE_CATALOG)
     locale.init_console(LOCALE_DIR, MESSAGE_CATALOG)
+    app.connect("env-get-outdated", documents_with_other_words)
+
+
+def _project_catalogs(app: Sphinx) -> CatalogRepository:
+    return CatalogRepository(app.srcdir, app.config.locale_dirs, app.config.language, app.config.source_encoding)
+
+
+def _catalog_dirs(app: Sphinx) -> list[Path]:
+    """Where the catalog is looked for, the first that translates a message winning."""
+    return [*_project_catalogs(app).locale_dirs, LOCALE_DIR]
+
+
+def documents_with_other_words(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
+    """Every document, when the compiled catalogs that give the extension its words are not those of the last build.
+
+    As for a changed setting: a project's ``.po`` edited, or the package
+    upgraded, changes words on pages that nothing else would rewrite.
+    """
+    compiled = [Path(path) for folder in _catalog_dirs(app) for path in gettext.find(MESSAGE_CATALOG, folder, [app.config.language], all=True)]
+    fingerprint = hashlib.sha256(b"".join(bytes(path) + b"\0" + path.read_bytes() for path in compiled)).hexdigest()
+    before, env.errcodes_message_catalogs = getattr(env, "errcodes_message_catalogs", fingerprint), fingerprint
+    return sorted(env.found_docs) if before != fingerprint else []
 
 
 # Plural categories are CLDR's; the script learns which one a number takes

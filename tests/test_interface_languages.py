@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, parse_html, read_search_index, serial_and_parallel, warnings_of
+from conftest import ROOTS, documents_written, edit_source, parse_html, read_search_index, serial_and_parallel, warnings_of
 
 ROOT = "test-interface-languages"
 COUNTS = {"one": "1 kod", "two": "2 kody", "five": "5 kodów", "twelve": "12 kodów", "twenty-two": "22 kody"}
@@ -132,6 +134,28 @@ def test_a_project_catalog_overrides_a_message_of_the_shipped_one(build, tmp_pat
     assert box.find("label").get_text() == "Szukaj kodu"
     # The rest still comes from the catalog the package ships.
     assert box.find(class_="errcodes-filter-status").get_text() == "2 kody"
+
+
+def sphinx_build(srcdir: Path, outdir: Path) -> None:
+    """A build in a process of its own, as sphinx-build runs: Python's gettext keeps a catalog it has read for the life of the process."""
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(srcdir), str(outdir)], check=True)
+
+
+def test_an_edited_project_catalog_reaches_every_page_in_an_incremental_build(tmp_path):
+    srcdir, outdir = tmp_path / "source", tmp_path / "html"
+    shutil.copytree(ROOTS / ROOT, srcdir)
+    project_catalog(srcdir, "pl", 'msgid "Filter codes"\nmsgstr "Szukaj kodu"\n', "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);")
+    sphinx_build(srcdir, outdir)
+    edit_source(srcdir / "locales" / "pl" / "LC_MESSAGES" / "sphinx_errcodes.po", "Szukaj kodu", "Znajdź kod")
+    sphinx_build(srcdir, outdir)
+    labels = [parse_html(outdir / f"{page}.html").find(class_="errcodes-filter").find("label").get_text() for page in COUNTS]
+    assert labels == ["Znajdź kod"] * len(COUNTS)
+
+
+def test_an_incremental_build_with_the_same_catalogs_rewrites_nothing(build, tmp_path):
+    shutil.copytree(ROOTS / ROOT, tmp_path, dirs_exist_ok=True)
+    build(ROOT, srcdir=tmp_path)
+    assert documents_written(build(ROOT, srcdir=tmp_path)) == []
 
 
 def test_a_project_catalog_adds_a_language_the_package_does_not_ship(build, tmp_path):
