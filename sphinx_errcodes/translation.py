@@ -102,6 +102,7 @@ def _by_plural_category(language: str, template: Callable[[int], str]) -> dict[s
 
 
 def count_of_codes(count: int) -> str:
+    """How the filter box's status line counts the codes of the page, a template with ``{count}``; errcodes.js counts with the same."""
     return ngettext("{count} code", "{count} codes", count)
 
 

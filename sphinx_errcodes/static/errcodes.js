@@ -50,7 +50,7 @@
 
   /** A template with each {name} replaced by its value, as text. */
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, (placeholder, name) => (name in values ? String(values[name]) : placeholder));
+    return template.replace(/\{(\w+)\}/g, (placeholder, name) => (Object.hasOwn(values, name) ? String(values[name]) : placeholder));
   }
 
   /* ---- Filtering --------------------------------------------------------- */
