@@ -70,6 +70,10 @@ def test_the_copy_button_and_the_entry_link_are_translated(polish):
     assert entry.find(class_="headerlink")["title"] == "Link do tego kodu"
 
 
+def test_a_long_explanation_opens_under_a_translated_summary(polish):
+    assert parse_html(polish.outdir / "one.html").find(id="code-36").find("summary").get_text() == "Wyjaśnienie"
+
+
 def test_the_count_of_codes_with_the_same_message_takes_the_plural_form(polish):
     note = parse_html(polish.outdir / "five.html").find(id="code-100").find(class_="errcodes-same-message")
     assert note.get_text().startswith("Ten sam komunikat co 101, ")
