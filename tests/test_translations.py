@@ -8,6 +8,7 @@ translated, with the placeholders of the original; its ``.mo`` must be what
 
 from __future__ import annotations
 
+import ast
 import re
 import tomllib
 from fnmatch import fnmatch
@@ -49,6 +50,24 @@ def ids(messages) -> set:
 def test_the_code_has_messages_to_translate():
     # The filter box's label and the count of codes it shows, as examples.
     assert {"Filter codes", ("{count} code", "{count} codes")} <= messages_in_code()
+
+
+def messages_python_sees() -> set:
+    """The messages of every call to a keyword of `make messages` with literal text, as Python parses the code: inside f-strings too."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in KEYWORDS):
+                continue
+            texts = tuple(argument.value for argument in call.args if isinstance(argument, ast.Constant) and isinstance(argument.value, str))
+            if texts:
+                found.add(texts[0] if len(texts) == 1 else texts)
+    return found
+
+
+def test_babel_extracts_every_message_python_sees():
+    # Babel reads tokens: on Python 3.11, a call inside an f-string is one string token, and its message would go unseen.
+    assert messages_python_sees() - messages_in_code() == set()
 
 
 def test_the_template_holds_every_message_of_the_code_and_no_other():
