@@ -37,7 +37,8 @@
 
   function pluralRules(language) {
     try {
-      return new Intl.PluralRules(language || undefined);
+      // Sphinx writes a language tag (zh-CN); a locale name (zh_CN) is read as one too.
+      return new Intl.PluralRules(language ? language.replaceAll("_", "-") : undefined);
     } catch {
       return new Intl.PluralRules("en"); // a lang attribute that is no language tag
     }

@@ -83,6 +83,21 @@ def test_the_browser_puts_whole_numbers_in_the_plural_categories_babel_does(open
     assert in_browser == [plural_form(number) for number in NUMBERS]
 
 
+def test_a_lang_written_as_a_locale_name_gets_its_plural_rules_too(browser, languages_site_url):
+    context = browser.new_context(base_url=languages_site_url)
+    try:
+        page = context.new_page()
+        # A page whose lang is "pl_PL", as a theme or a post-processor might write it.
+        page.route("**/five.html", lambda route: route.fulfill(response=(response := route.fetch()), body=response.text().replace('lang="pl"', 'lang="pl_PL"', 1)))
+        page.goto("five.html")
+        assert page.evaluate("document.documentElement.lang") == "pl_PL"
+        filter_field(page).fill("zzz")
+        filter_field(page).press("Escape")
+        expect(status(page)).to_have_text("5 kodów")
+    finally:
+        context.close()
+
+
 def test_the_page_names_its_language_for_the_plural_rules(open_polish_page):
     page = open_polish_page("one.html")
     assert page.evaluate("document.documentElement.lang") == "pl"
