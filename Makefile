@@ -11,7 +11,7 @@ SPHINX_OLDEST := 8.1.3
 OLDEST_VENV := .venv-oldest
 OLDEST_BIN := $(OLDEST_VENV)/bin
 
-.PHONY: html translations test test-oldest clean
+.PHONY: html translations test test-oldest messages catalogs clean
 
 # The stamp is rebuilt whenever pyproject.toml changes, so a new dependency
 # reaches an existing venv too.
@@ -55,6 +55,22 @@ $(OLDEST_VENV)/.installed: pyproject.toml Makefile
 
 test-oldest: $(OLDEST_VENV)/.installed
 	$(OLDEST_BIN)/python -m pytest --ignore=tests/browser $(PYTESTOPTS)
+
+# The extension's own messages (sphinx_errcodes/locale): `make messages` extracts
+# them from the code into the template and brings every language's .po up to
+# date with it; `make catalogs` compiles the .po files into the .mo files the
+# package ships. tests/test_translations.py fails when either is behind.
+LOCALE := sphinx_errcodes/locale
+
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract --mapping-file babel.cfg --keyword translate --no-location --sort-output \
+		--project sphinx-errcodes --copyright-holder "the sphinx-errcodes authors" --msgid-bugs-address "" \
+		--output-file $(LOCALE)/sphinx_errcodes.pot .
+	$(BIN)/pybabel update --domain sphinx_errcodes --input-file $(LOCALE)/sphinx_errcodes.pot --output-dir $(LOCALE) \
+		--ignore-obsolete --ignore-pot-creation-date
+
+catalogs: $(VENV)/.installed
+	$(BIN)/pybabel compile --domain sphinx_errcodes --directory $(LOCALE) --statistics
 
 # The .mo files are compiled by the build next to their .po files.
 clean:

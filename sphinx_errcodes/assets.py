@@ -28,6 +28,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from sphinx_errcodes.html import makes_website, visit_error_code_filter
 from sphinx_errcodes.nodes import error_code_list
+from sphinx_errcodes.translation import script_words
 
 STATIC = Path(__file__).parent / "static"
 
@@ -87,4 +88,5 @@ def link_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str
         return
     app.builder.add_css_file("errcodes.css")
     if makes_website(app.builder) and (app.config.errcodes_filter or app.config.errcodes_copy_link):
-        app.builder.add_js_file("errcodes.js", defer="defer")
+        # The script's words, translated, in an attribute of its own tag: it writes no text of its own.
+        app.builder.add_js_file("errcodes.js", defer="defer", **{"data-errcodes-words": script_words(app.config.language)})

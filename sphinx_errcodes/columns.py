@@ -201,7 +201,7 @@ OPTIONAL_COLUMNS: tuple[Column, ...] = (
 
 def extra_column(name: str, label: str) -> Column:
     """A column that a project declares in ``errcodes_extra_columns``: text, shown as "label: value"."""
-    return Column(name, label, _text, {"type": "string"}, empty="", note=lambda value, translate: f"{label}: {value}", declared_by_project=True, free_text=True)
+    return Column(name, label, _text, {"type": "string"}, empty="", note=lambda value, translate: translate("%(label)s: %(value)s") % {"label": label, "value": value}, declared_by_project=True, free_text=True)
 
 
 def columns_with(extra: Mapping[str, str]) -> dict[str, Column]:

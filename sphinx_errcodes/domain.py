@@ -21,7 +21,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.catalogs import CATALOG_CONTEXT, catalog_paths, qualified, site_default_catalog
 from sphinx_errcodes.nodes import Entry, error_codes_returned
-from sphinx_errcodes.translation import __
+from sphinx_errcodes.translation import _, __
 
 logger = logging.getLogger(__name__)
 
@@ -123,8 +123,7 @@ class RoleLines(SphinxTransform):
 
 class ErrorCodesDomain(Domain):
     name = "errcodes"
-    # Search results name an object "<label> <type>": "Error code".
-    label = "Error"
+    label = "Error codes"
     object_types = {"code": ObjType("code", "code")}
     roles = {"code": ErrorCodeRole(warn_dangling=True)}
     initial_data: dict[str, Any] = {
@@ -324,6 +323,10 @@ class ErrorCodesDomain(Domain):
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         refnode = self.resolve_xref(env, fromdocname, builder, "code", target, node, contnode)
         return [] if refnode is None else [("errcodes:code", refnode)]
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """What the search page calls a code: one phrase, translated whole, not "<label> <type>" as Sphinx composes it."""
+        return _("Error code")
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
         for catalog, codes in self.placed.items():

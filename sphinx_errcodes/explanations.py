@@ -347,7 +347,8 @@ def _warn(message: str, path: Path, line: int = 1) -> None:
 
 def visit_explanation(translator, node: error_code_explanation) -> None:
     if node["collapsed"]:
-        translator.body.append(f'<details class="errcodes-explanation"><summary>{escape(_("Explanation"))}</summary>')
+        summary = escape(_("Explanation"))
+        translator.body.append(f'<details class="errcodes-explanation"><summary>{summary}</summary>')
     else:
         translator.body.append('<div class="errcodes-explanation">')
 

@@ -19,6 +19,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.columns import Column, columns_with
 from sphinx_errcodes.nodes import Entry, Note, badges_of, explanations_in, notes_of
+from sphinx_errcodes.translation import _, count_of_codes, fill
 
 
 def makes_website(builder: Builder) -> bool:
@@ -98,30 +99,36 @@ def _permalink_template(translator: HTML5Translator) -> str:
     """The ``¶`` link of an entry, as Sphinx writes it for headings; a template for ``str.format``."""
     if not (translator.config.html_permalinks and translator.builder.add_permalinks):
         return ""
-    icon = translator.config.html_permalinks_icon.replace("{", "{{").replace("}", "}}")
-    return f'<a class="headerlink" href="#{{anchor}}" title="Link to this code">{icon}</a>'
+    icon = _literal_in_template(translator.config.html_permalinks_icon)
+    title = _literal_in_template(escape(_("Link to this code")))
+    return f'<a class="headerlink" href="#{{anchor}}" title="{title}">{icon}</a>'
 
 
 def _copy_button_template(translator: HTML5Translator) -> str:
     """The "Copy link" button of an entry, for ``errcodes.js``; a template for ``str.format``."""
     if not (translator.config.errcodes_copy_link and makes_website(translator.builder)):
         return ""
-    return '<button type="button" class="errcodes-copy" aria-label="Copy link to code {code}">Copy link</button>'
+    label = _literal_in_template(escape(_("Copy link to code %s"))) % "{code}"
+    text = _literal_in_template(escape(_("Copy link")))
+    return f'<button type="button" class="errcodes-copy" aria-label="{label}">{text}</button>'
+
+
+def _literal_in_template(text: str) -> str:
+    """Text that ``str.format`` leaves as it is."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def visit_error_code_filter(translator: HTML5Translator, node: nodes.Element) -> None:
     """The filter box: a labelled search field and a live count of the codes shown."""
+    label, placeholder = escape(_("Filter codes")), escape(_("A code, a name, or words of its message"))
+    # What the status line says before anything is typed; errcodes.js words it the same (see translation.script_words).
+    count = escape(fill(count_of_codes(node["total"]), count=node["total"]))
     translator.body.append(
         '<div class="errcodes-filter" role="search" aria-labelledby="errcodes-filter-label">'
-        '<label class="errcodes-filter-label" id="errcodes-filter-label" for="errcodes-filter-input">Filter codes</label>'
+        f'<label class="errcodes-filter-label" id="errcodes-filter-label" for="errcodes-filter-input">{label}</label>'
         '<input class="errcodes-filter-input" id="errcodes-filter-input" type="search" autocomplete="off" spellcheck="false"'
-        ' placeholder="A code, a name, or words of its message" aria-describedby="errcodes-filter-status"/>'
-        f'<p class="errcodes-filter-status" id="errcodes-filter-status" role="status" aria-live="polite">{_count(node["total"])}</p>'
+        f' placeholder="{placeholder}" aria-describedby="errcodes-filter-status"/>'
+        f'<p class="errcodes-filter-status" id="errcodes-filter-status" role="status" aria-live="polite">{count}</p>'
         "</div>\n"
     )
     raise nodes.SkipNode
-
-
-def _count(total: int) -> str:
-    """What the status line says before anything is typed; ``errcodes.js`` words it the same."""
-    return f"{total} code" if total == 1 else f"{total} codes"

@@ -19,7 +19,7 @@ from docutils import nodes
 
 from sphinx_errcodes.catalog import ErrorCode, SharedMessage
 from sphinx_errcodes.columns import Column
-from sphinx_errcodes.translation import _
+from sphinx_errcodes.translation import _, ngettext
 
 
 class Entry(NamedTuple):
@@ -123,7 +123,8 @@ def notes_of(entry: Entry, columns: Mapping[str, Column], node: error_code_list)
     if entry.same_message_as:
         shared = entry.same_message_as
         hidden = shared.total - len(shared.codes)
-        notes.append(_note("same-message", _("Same message as %s"), _code_links(shared.codes, hrefs), _(" and %s more") % f"{hidden:,}" if hidden else ""))
+        more = ngettext(" and %s more", " and %s more", hidden) % f"{hidden:,}" if hidden else ""
+        notes.append(_note("same-message", _("Same message as %s"), _code_links(shared.codes, hrefs), more))
     for column in columns.values():
         value = entry.code.value(column)
         if column.note is not None and value != column.empty:

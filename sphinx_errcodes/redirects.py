@@ -164,6 +164,8 @@ def _version(text: str) -> str:
 def _moved_page(new: str, absolute_new: str, title: str, scripts: dict[str, str], catalogs: list[str], language: str | None) -> str:
     href = escape(new)
     link = f'<a href="{href}">{escape(title)}</a>'
+    heading = escape(_("Moved: %s") % title)
+    moved = escape(_("This page has moved to %s.")).replace("%s", link)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(html_language(language))}">\n'
@@ -172,12 +174,12 @@ def _moved_page(new: str, absolute_new: str, title: str, scripts: dict[str, str]
         f"{GENERATOR}\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{escape(absolute_new) or href}">\n'
-        f"<title>{escape(_('Moved: %s') % title)}</title>\n"
+        f"<title>{heading}</title>\n"
         f'<script src="{escape(scripts[ANCHORS])}"></script>\n'
         f'<script src="{escape(scripts[SCRIPT])}" data-errcodes-moved-to="{href}" data-errcodes-catalogs="{escape(" ".join(catalogs))}"></script>\n'
         "</head>\n"
         "<body>\n"
-        f"<p>{escape(_('This page has moved to %s.')).replace('%s', link)}</p>\n"
+        f"<p>{moved}</p>\n"
         "</body>\n"
         "</html>\n"
     )

@@ -5,7 +5,8 @@
  * already in the markup, so nothing moves when it starts. Catalog text is only
  * ever read with textContent (or from the data- attributes of an entry), and
  * everything this script writes goes through textContent too: no text becomes
- * HTML. No network, no libraries.
+ * HTML. Its words, in the page's language, come from the page (see WORDS).
+ * No network, no libraries.
  */
 "use strict";
 
@@ -25,6 +26,33 @@
     ["no", ["no", "false"]],
     ["unknown", ["unknown"]],
   ]);
+
+  /* ---- Words ------------------------------------------------------------- */
+
+  /* What this script writes, in the page's language, from its own tag
+   * (sphinx_errcodes/translation.py): each template has {placeholders}, and
+   * a count has one template per plural category of the language. */
+  const WORDS = JSON.parse((document.currentScript || document.querySelector("script[data-errcodes-words]")).dataset.errcodesWords);
+  const PLURAL_RULES = pluralRules(document.documentElement.lang);
+
+  function pluralRules(language) {
+    try {
+      // Sphinx writes a language tag (zh-CN); a locale name (zh_CN) is read as one too.
+      return new Intl.PluralRules(language ? language.replaceAll("_", "-") : undefined);
+    } catch {
+      return new Intl.PluralRules("en"); // a lang attribute that is no language tag
+    }
+  }
+
+  /** The template for `count` of a template per plural category; "other" for a category the build gave none. */
+  function plural(templates, count) {
+    return templates[PLURAL_RULES.select(count)] ?? templates.other ?? Object.values(templates)[0];
+  }
+
+  /** A template with each {name} replaced by its value, as text. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (placeholder, name) => (Object.hasOwn(values, name) ? String(values[name]) : placeholder));
+  }
 
   /* ---- Filtering --------------------------------------------------------- */
 
@@ -271,14 +299,10 @@
     return shown;
   }
 
-  function codes(count) {
-    return count === 1 ? "1 code" : `${count} codes`;
-  }
-
   function describe(shown, total, query) {
-    if (!query) return codes(total);
-    if (!shown) return `No codes match \u201c${query}\u201d`;
-    return `${shown} of ${codes(total)}`;
+    if (!query) return fill(plural(WORDS.codes, total), { count: total });
+    if (!shown) return fill(WORDS.noMatch, { query });
+    return fill(plural(WORDS.shownOf, total), { shown, count: total });
   }
 
   function setText(element, text) {
@@ -486,9 +510,11 @@
   }
 
   const labelTimers = new WeakMap();
+  const buttonLabels = new WeakMap(); // what a button says in the markup, to say it again after a result
 
   function showResult(button, label, announcement, copied) {
     clearTimeout(labelTimers.get(button));
+    if (!buttonLabels.has(button)) buttonLabels.set(button, button.textContent);
     button.textContent = label;
     button.classList.toggle("errcodes-copied", copied);
     button.classList.toggle("errcodes-copy-failed", !copied);
@@ -496,7 +522,7 @@
     labelTimers.set(
       button,
       setTimeout(() => {
-        button.textContent = "Copy link";
+        button.textContent = buttonLabels.get(button);
         button.classList.remove("errcodes-copied", "errcodes-copy-failed");
       }, CONFIRMATION_MS),
     );
@@ -510,12 +536,12 @@
     link.hash = entry.id;
     try {
       await navigator.clipboard.writeText(link.href);
-      showResult(button, "Link copied", `Link to code ${code} copied`, true);
+      showResult(button, WORDS.copied, fill(WORDS.copiedAnnouncement, { code }), true);
     } catch {
       // No clipboard (a page served over plain HTTP, a denied permission):
       // the address bar shows the link instead.
       replaceUrl(urlOf(queryInUrl(), entry.id));
-      showResult(button, "Copy failed", `Could not copy; the address bar shows the link to code ${code}`, false);
+      showResult(button, WORDS.copyFailed, fill(WORDS.failedAnnouncement, { code }), false);
     }
   }
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from .harness import CATALOGS_PROJECT, CHROMIUM, EXPLANATIONS_PROJECT, FIELDS_PROJECT, INSTALL_HINT, build_site, copy_docs, launch_chromium, serve
+from .harness import CATALOGS_PROJECT, CHROMIUM, EXPLANATIONS_PROJECT, FIELDS_PROJECT, INSTALL_HINT, PROJECT, build_site, copy_docs, launch_chromium, serve
 
 WIDE = {"width": 1280, "height": 900}
 
@@ -143,6 +143,23 @@ def open_catalogs_page(open_page, catalogs_site_url) -> Callable[..., Page]:
 
     def open_(path: str, **context_options) -> Page:
         return open_page(path, base_url=catalogs_site_url, **context_options)
+
+    return open_
+
+
+@pytest.fixture(scope="session")
+def languages_site_url(tmp_path_factory) -> Iterator[str]:
+    """``roots/test-interface-languages`` (in Polish, with pages of 1, 2, 5, 12 and 22 codes) in furo, built once with ``-W``."""
+    with serve(build_site(PROJECT / "tests" / "roots" / "test-interface-languages", tmp_path_factory.mktemp("interface-languages"), {"html_theme": "furo"})) as url:
+        yield url
+
+
+@pytest.fixture
+def open_polish_page(open_page, languages_site_url) -> Callable[..., Page]:
+    """``open_polish_page(path, **context_options)``: a page of the Polish site."""
+
+    def open_(path: str, **context_options) -> Page:
+        return open_page(path, base_url=languages_site_url, **context_options)
 
     return open_
 
