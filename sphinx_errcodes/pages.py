@@ -39,9 +39,7 @@ _WRITING: weakref.WeakKeyDictionary[Sphinx, subprocess.Popen | None] = weakref.W
 def start_writing_pages(app: Sphinx, builder: Builder) -> None:
     if not makes_website(builder):
         return
-    moves = checked_moves(app)
-    pages = code_pages(app, folders_of_moved_catalogs(app, moves))
-    pages.update(moved_pages(app, moves, set(pages)))
+    pages = _pages(app)
     outdir = Path(app.outdir)
     if not sys.executable:  # Python embedded in another program: no interpreter to start
         files.write_pages(outdir, pages)
@@ -53,8 +51,21 @@ def start_writing_pages(app: Sphinx, builder: Builder) -> None:
     _WRITING[app] = subprocess.Popen([sys.executable, "-I", files.__file__, data.name], stderr=subprocess.PIPE)
 
 
+def _pages(app: Sphinx) -> dict[str, str]:
+    """file -> text of every page, relative to the output root."""
+    moves = checked_moves(app)
+    pages = code_pages(app, folders_of_moved_catalogs(app, moves))
+    pages.update(moved_pages(app, moves, set(pages)))
+    return pages
+
+
 def finish_writing_pages(app: Sphinx, exception: Exception | None) -> None:
-    process = _WRITING.pop(app, None)
+    if app not in _WRITING:
+        # Sphinx 8.1 does not start writing when no document is out of date; the pages may be.
+        if exception is None and makes_website(app.builder):
+            files.write_pages(Path(app.outdir), _pages(app))
+        return
+    process = _WRITING.pop(app)
     if process is None:
         return
     _output, errors = process.communicate()
