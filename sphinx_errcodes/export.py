@@ -111,6 +111,9 @@ def _translator_of_page(builder, docname: str):
     cannot take Sphinx's own admonitions (``seealso``, ``versionadded``, an
     object description), which an explanation may hold.
     """
+    if not hasattr(builder, "docsettings"):
+        # Sphinx 8.1 prepares no writing when no document is out of date.
+        builder.prepare_writing(set())
     page = page_url(builder, docname)
     builder.imgpath = relative_uri(page, builder.imagedir)
     builder.dlpath = relative_uri(page, "_downloads")
