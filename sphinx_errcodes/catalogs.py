@@ -73,11 +73,11 @@ def resolve_catalogs(app: Sphinx, config: Config) -> None:
         config.errcodes_default_catalog = None
 
 
-def _absolute(app: Sphinx, setting: str, value) -> str | None:
+def _absolute(app: Sphinx, setting: str, value, what: str = __("the CSV catalog")) -> str | None:
     if not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
         return None
     if "\x00" in os.fspath(value):
-        _warn(__("%s %r contains a NUL character, which no file name can hold; write the path of the CSV catalog"), setting, value)
+        _warn(__("%s %r contains a NUL character, which no file name can hold; write the path of %s"), setting, value, what)
         return None
     return os.path.normpath(os.path.join(app.confdir, value))
 
@@ -121,18 +121,17 @@ def resolve_per_catalog(app: Sphinx, config: Config, setting: str, example: str)
         for catalog, path in value.items():
             if catalog not in catalogs:
                 _warn(__("%s: %r is not a catalog of this site (%s)"), setting, catalog, ", ".join(catalogs) or __("it has none"))
-            elif isinstance(path, (str, os.PathLike)) and os.fspath(path):
-                kept[catalog] = os.path.normpath(os.path.join(app.confdir, path))
-            else:
+            elif (absolute := _absolute(app, f"{setting}[{catalog!r}]", path, __("its file or folder"))) is not None:
+                kept[catalog] = absolute
+            elif "\x00" not in str(path):  # a NUL is reported by _absolute
                 _warn(__("%s: %r: give a path, such as {%r: %r}"), setting, catalog, catalog, example)
         setattr(config, setting, kept)
         return list(kept.values())
-    if not isinstance(value, (str, os.PathLike)) or not os.fspath(value):
-        setattr(config, setting, None)
+    setattr(config, setting, _absolute(app, setting, value, __("its file or folder")))
+    if getattr(config, setting) is None:
         return []
     if len(catalogs) > 1 and site_default_catalog(config) is None:
         _warn(__("%s: one path, for which of the catalogs %s? give one per catalog, such as {%r: %r}"), setting, ", ".join(catalogs), next(iter(catalogs)), example)
-    setattr(config, setting, os.path.normpath(os.path.join(app.confdir, value)))
     return [getattr(config, setting)]
 
 

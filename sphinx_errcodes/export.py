@@ -22,7 +22,7 @@ from sphinx.util.osutil import relative_uri
 from sphinx_errcodes.backlinks import backlinks_from, page_url, target_uri
 from sphinx_errcodes.catalog import SHARED_CODES_SHOWN
 from sphinx_errcodes.columns import CODE_SCHEMA, OPTIONAL_COLUMNS, Column, columns_with
-from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.domain import ErrorCodesDomain, Placed
 from sphinx_errcodes.catalogs import DEFAULT
 from sphinx_errcodes.html import makes_website
 from sphinx_errcodes.nodes import Entry, error_code_list, explanations_in
@@ -40,52 +40,58 @@ def filename_of(catalog: str) -> str:
     return FILENAME if catalog == DEFAULT else f"errcodes-{catalog}.json"
 
 
-def catalog_as_json(app: Sphinx, catalog: str) -> dict:
-    """A catalog's codes as its pages show them, categories in catalog order and codes sorted inside each."""
+def catalogs_as_json(app: Sphinx) -> dict[str, dict]:
+    """Each catalog's codes as its pages show them, by catalog: categories in catalog order, codes sorted inside each.
+
+    Links between pages and explanations are worked out once for all catalogs.
+    """
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
     columns = columns_with(app.config.errcodes_extra_columns)
     mentioned, returned = backlinks_from(app.builder, domain, None)
-    explanations = _explanations(app, domain, catalog)
-    doc_urls = code_urls(app.builder, domain, catalog) if app.config.errcodes_code_urls else {}
+    explanations = _explanations(app, domain)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
-    places = domain.placed[catalog]
 
     def url(uri: str) -> str:
         return urljoin(base, uri) if base else uri
 
-    def sections(code: str) -> dict[str, list[dict]]:
-        return {key: [{"url": url(href), "title": title} for href, title in links.get((catalog, code), [])] for key, links in (("returned_by", returned), ("referenced_by", mentioned))}
+    def catalog_as_json(catalog: str, places: Mapping[str, Placed]) -> dict:
+        doc_urls = code_urls(app.builder, domain, catalog) if app.config.errcodes_code_urls else {}
+        explained = explanations.get(catalog, {})
 
-    return {
-        "version": FORMAT_VERSION,
-        "catalog": catalog,
-        "language": app.config.language or "en",
-        "codes": [
-            _code_as_json(
-                entry,
-                category.title,
-                url(target_uri(app.builder, None, docname, entry.anchor)),
-                url(doc_urls[entry.code.code]) if doc_urls else None,
-                columns,
-                sections(entry.code.code),
-                explanations.get(entry.code.code),
-            )
-            for docname, renderings in sorted(domain.renderings.items())
-            for rendering in renderings
-            if rendering.catalog == catalog
-            for category in rendering.categories
-            for entry in category.entries
-            if places[entry.code.code].docname == docname
-        ],
-    }
+        def sections(code: str) -> dict[str, list[dict]]:
+            return {key: [{"url": url(href), "title": title} for href, title in links.get((catalog, code), [])] for key, links in (("returned_by", returned), ("referenced_by", mentioned))}
+
+        return {
+            "version": FORMAT_VERSION,
+            "catalog": catalog,
+            "language": app.config.language or "en",
+            "codes": [
+                _code_as_json(
+                    entry,
+                    category.title,
+                    url(target_uri(app.builder, None, docname, entry.anchor)),
+                    url(doc_urls[entry.code.code]) if doc_urls else None,
+                    columns,
+                    sections(entry.code.code),
+                    explained.get(entry.code.code),
+                )
+                for docname, renderings in sorted(domain.renderings.items())
+                for rendering in renderings
+                if rendering.catalog == catalog
+                for category in rendering.categories
+                for entry in category.entries
+                if places[entry.code.code].docname == docname
+            ],
+        }
+
+    return {catalog: catalog_as_json(catalog, places) for catalog, places in domain.placed.items() if places}
 
 
-def _explanations(app: Sphinx, domain: ErrorCodesDomain, catalog: str) -> dict[str, dict[str, str]]:
-    """code -> its explanation as HTML and as text, from the resolved doctrees of the pages that render them."""
-    found: dict[str, dict[str, str]] = {}
-    places = domain.placed[catalog]
+def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, dict[str, str]]]:
+    """catalog -> code -> its explanation as HTML and as text, from the resolved doctrees of the pages that render them."""
+    found: dict[str, dict[str, dict[str, str]]] = {}
     for docname, renderings in domain.renderings.items():
-        if not any(rendering.explained and rendering.catalog == catalog for rendering in renderings):
+        if not any(rendering.explained for rendering in renderings):
             continue
         doctree = app.env.get_doctree(docname)
         # The page's own build has reported what resolving finds; it is not said twice.
@@ -93,14 +99,13 @@ def _explanations(app: Sphinx, domain: ErrorCodesDomain, catalog: str) -> dict[s
             app.env.apply_post_transforms(doctree, docname)
         translator = _translator_of_page(app.builder, docname)
         for node in doctree.findall(error_code_list):
-            if node["catalog"] != catalog:
-                continue
+            places = domain.placed[node["catalog"]]
             for code, explanation in explanations_in(node).items():
                 if places[code].docname == docname:
                     translator.body = []
                     for child in explanation.children:
                         child.walkabout(translator)
-                    found[code] = {"html": "".join(translator.body).strip(), "text": _plain_text(explanation)}
+                    found.setdefault(node["catalog"], {})[code] = {"html": "".join(translator.body).strip(), "text": _plain_text(explanation)}
     return found
 
 
@@ -239,14 +244,14 @@ def write_catalog_json(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or not makes_website(app.builder):
         return
     outdir = Path(app.outdir)
-    shown = [catalog for catalog, codes in app.env.domains[ErrorCodesDomain.name].placed.items() if codes]
+    shown = catalogs_as_json(app)
     for path in [outdir / FILENAME, *outdir.glob("errcodes-*.json")]:
         if path.name not in {filename_of(catalog) for catalog in shown}:
             path.unlink(missing_ok=True)
-    for catalog in shown:
+    for catalog, data in shown.items():
         path = outdir / filename_of(catalog)
         # Compact, because indenting makes json use its slow pure-Python encoder;
         # written only when it changed, so rebuilds leave it (and its mtime) alone.
-        text = json.dumps(catalog_as_json(app, catalog), ensure_ascii=False, separators=(",", ":")) + "\n"
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")

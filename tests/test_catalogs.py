@@ -234,8 +234,9 @@ def test_a_bad_anchor_prefix_is_reported(build, srcdir):
         ("errcodes_explanations", {"wallet": "explanations"}, "errcodes_explanations: 'wallet' is not a catalog of this site (spot, futures)"),
         ("errcodes_explanations", {"spot": 5}, "errcodes_explanations: 'spot': give a path, such as {'spot': 'explanations'}"),
         ("errcodes_catalogs", {"Futures": "data/spot.csv"}, "errcodes_catalogs: 'futures' differs from another catalog's name only in case, and their files (errcodes-<name>.json) would be one where case is ignored; rename it"),
+        ("errcodes_explanations", {"spot": "expl\x00anations"}, "errcodes_explanations['spot'] 'expl\\x00anations' contains a NUL character, which no file name can hold; write the path of its file or folder"),
     ],
-    ids=["name with a colon", "path not text", "unknown default", "one folder for several", "folder of an unknown catalog", "folder not a path", "names equal but for case"],
+    ids=["name with a colon", "path not text", "unknown default", "one folder for several", "folder of an unknown catalog", "folder not a path", "names equal but for case", "NUL in a folder"],
 )
 def test_a_bad_setting_is_reported(build, srcdir, setting, value, warning):
     if setting == "errcodes_catalogs":
