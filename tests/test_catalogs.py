@@ -395,3 +395,12 @@ def test_a_catalog_whose_file_cannot_be_read_is_reported_without_warnings_about_
     futures = [line for line in warnings_of(app).splitlines() if "futures" in line and "unknown error code" not in line]
     assert all("catalog file not found" in line or "cannot" in line or "not found" in line for line in futures), futures
     assert not [line for line in futures if "category" in line]
+
+
+def test_errcodes_returned_in_an_explanation_means_the_explanations_catalog(build, srcdir):
+    (srcdir / "spot.rst").write_text(":errcodes-catalog: futures\n\n" + (srcdir / "spot.rst").read_text(encoding="utf-8"), encoding="utf-8")
+    (srcdir / "explanations" / "spot" / "37.rst").write_text("Returned with:\n\n.. errcodes-returned::\n\n   36\n", encoding="utf-8")
+    app = build(ROOT, srcdir=srcdir)
+    assert warnings_of(app) == ""
+    table = entry(app, "spot", "code-37").find("table", class_="errcodes-returned")
+    assert [(row.find("a")["href"], row.find_all("td")[1].get_text()) for row in table.select("tbody tr")] == [("#code-36", "Insufficient funds")]
