@@ -296,10 +296,11 @@ class ErrorCodesDomain(Domain):
                 )
 
     def _first_renderings(self) -> dict[str, tuple[str, Rendering]]:
+        """catalog -> the page (first by name) and directive that render it first."""
         first: dict[str, tuple[str, Rendering]] = {}
-        for docname in sorted(self.renderings, reverse=True):
-            for rendering in reversed(self.renderings[docname]):
-                first[rendering.catalog] = (docname, rendering)
+        for docname in sorted(self.renderings):
+            for rendering in self.renderings[docname]:
+                first.setdefault(rendering.catalog, (docname, rendering))
         return first
 
     def resolve_xref(self, env, fromdocname, builder, typ, target, node, contnode):
