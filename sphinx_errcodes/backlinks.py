@@ -18,6 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx_errcodes.columns import columns_with
 from sphinx_errcodes.domain import ErrorCodesDomain, with_one_anchor
 from sphinx_errcodes.nodes import error_code_list
+from sphinx_errcodes.unchanged import note_codes_resolved
 
 
 def target_uri(builder: Builder, fromdocname: str | None, todocname: str, anchor: str) -> str:
@@ -81,6 +82,7 @@ def resolve_code_lists(app: Sphinx, doctree: nodes.document, docname: str) -> No
     lists = list(doctree.findall(error_code_list))
     if not lists:
         return
+    note_codes_resolved(app)
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
     columns = columns_with(app.config.errcodes_extra_columns)
     for node in lists:
