@@ -31,7 +31,8 @@ import sphinx
 from docutils import nodes
 from sphinx import addnodes
 from docutils.languages import en as english
-from docutils.parsers.rst import roles
+from docutils.parsers.rst import roles, states
+from docutils.statemachine import StringList, string2lines
 from docutils.transforms import references
 from docutils.utils import Reporter
 from sphinx.application import Sphinx
@@ -151,18 +152,19 @@ def explanations_of(directive: SphinxDirective, catalog: str, codes: list[ErrorC
         if reports:
             _warn(problem, path)
     explanations = {}
+    parsers = _Parsers(directive.config)
     for code, paths in files.items():
         chosen, *others = sorted(paths, key=lambda path: SUFFIXES.index(path.suffix))
         for other in others:
             _warn(__("code %s has two explanations, %s and %s; keep one (%s is used)") % (code, chosen.name, other.name, chosen.name), other)
         directive.env.note_dependency(chosen)
-        node = _parse(directive, Explained(chosen, code, catalog, anchors[code]))
+        node = _parse(directive, Explained(chosen, code, catalog, anchors[code]), parsers)
         if node is not None:
             explanations[code] = node
     return explanations
 
 
-def _parse(directive: SphinxDirective, explained: Explained) -> error_code_explanation | None:
+def _parse(directive: SphinxDirective, explained: Explained, parsers: _Parsers) -> error_code_explanation | None:
     path, code = explained.path, explained.code
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -181,7 +183,7 @@ def _parse(directive: SphinxDirective, explained: Explained) -> error_code_expla
         _warn(__("a Markdown explanation needs MyST-Parser: add 'myst_parser' to extensions in conf.py, or write %s.rst") % code, path)
         return None
     node = error_code_explanation(code=code, collapsed=False)
-    node += _read_as_own_document(directive, text, explained)
+    node += _read_as_own_document(directive, text, explained, parsers.by_suffix(path.suffix))
     node["collapsed"] = len(node.astext()) > COLLAPSED_ABOVE
     return node
 
@@ -202,7 +204,7 @@ _OWN_DOCUMENT = (
 )
 
 
-def _read_as_own_document(directive: SphinxDirective, text: str, explained: Explained) -> list[nodes.Node]:
+def _read_as_own_document(directive: SphinxDirective, text: str, explained: Explained, parser) -> list[nodes.Node]:
     """Parse an explanation as a document of its own, and give its nodes to the page.
 
     Its own parser (by its suffix, whatever the page is written in), its own
@@ -222,7 +224,6 @@ def _read_as_own_document(directive: SphinxDirective, text: str, explained: Expl
     document.reporter = LoggingReporter(str(path), halt_level=Reporter.SEVERE_LEVEL + 1)
     document.ids, document.id_counter = page.ids, page.id_counter
     document.autofootnote_start, document.symbol_footnote_start = page.autofootnote_start, page.symbol_footnote_start
-    parser = _markdown_parser() if path.suffix == ".md" else _rst_parser(directive.config)
     with _state_of_its_own(directive.env, directive.config, path.parent, explained.catalog):
         parser.parse(text, document)
         document.transformer.add_transforms([*parser.get_transforms(), *_OWN_DOCUMENT])
@@ -242,10 +243,47 @@ def _read_as_own_document(directive: SphinxDirective, text: str, explained: Expl
     return content
 
 
+class _Parsers:
+    """The parser of each kind of explanation file, made once for all the explanations a directive reads."""
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._made: dict[str, object] = {}
+
+    def by_suffix(self, suffix: str):
+        if suffix not in self._made:
+            self._made[suffix] = _markdown_parser() if suffix == ".md" else _rst_parser(self._config)
+        return self._made[suffix]
+
+
 def _markdown_parser():
     from myst_parser.parsers.sphinx_ import MystParser
 
     return MystParser()
+
+
+class _ExplanationParser(RSTParser):
+    """Sphinx's reST parser, keeping its state machine from one explanation to the next.
+
+    Making a state machine costs more than reading a short explanation (its
+    states compile their patterns); each run starts it afresh on the
+    document it is given, as docutils runs it on each nested block.
+    """
+
+    _machine: states.RSTStateMachine | None = None
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        self.setup_parse(inputstring, document)
+        if self._machine is None:
+            self._machine = states.RSTStateMachine(state_classes=self.state_classes, initial_state=self.initial_state, debug=document.reporter.debug_flag)
+        lines = StringList(string2lines(inputstring, tab_width=document.settings.tab_width, convert_whitespace=True), document.current_source)
+        self.decorate(lines)
+        try:
+            self._machine.run(lines, document, inliner=self.inliner)
+        except BaseException:
+            self._machine = None  # halfway through a file: not to be run again
+            raise
+        self.finish_parse()
 
 
 def _rst_parser(config: Config) -> RSTParser:
@@ -254,7 +292,7 @@ def _rst_parser(config: Config) -> RSTParser:
     Sphinx hands the configuration to a parser privately, and differently
     since 8.2; this is the one place that knows (tested by the prolog test).
     """
-    parser = RSTParser()
+    parser = _ExplanationParser()
     if sphinx.version_info >= (8, 2):
         parser._config = config
     else:
