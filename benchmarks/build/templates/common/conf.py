@@ -1,2 +1,4 @@
 project = "Benchmark API"
 html_theme = "furo"
+language = "de"
+locale_dirs = ["locale"]

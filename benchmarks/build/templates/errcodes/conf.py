@@ -1,4 +1,10 @@
 project = "Benchmark API"
 html_theme = "furo"
+language = "de"
+locale_dirs = ["locale"]
+html_baseurl = "https://docs.example.com/"
 extensions = ["sphinx_errcodes"]
 errcodes_file = "codes.csv"
+errcodes_catalogs = {"streaming": "streaming.csv"}
+errcodes_explanations = {"default": "explanations"}
+errcodes_code_urls = True
