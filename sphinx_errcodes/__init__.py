@@ -26,6 +26,7 @@ from sphinx_errcodes.returned import setup_returned
 from sphinx_errcodes.search import restore_search_entries
 from sphinx_errcodes.translated import catalog_message
 from sphinx_errcodes.translation import setup_translation
+from sphinx_errcodes.unchanged import setup_unchanged
 from sphinx_errcodes.urls import setup_code_urls
 
 __version__ = "0.1.0"
@@ -69,6 +70,7 @@ def setup(app: Sphinx) -> dict:
     # Worked out once the sources are read, written beside Sphinx's own writing.
     app.connect("write-started", start_writing_pages)
     app.connect("build-finished", finish_writing_pages)
+    setup_unchanged(app)
     setup_assets(app)
     return {
         "version": __version__,

@@ -26,7 +26,7 @@ from sphinx_errcodes.domain import ErrorCodesDomain, Placed
 from sphinx_errcodes.catalogs import DEFAULT
 from sphinx_errcodes.html import makes_website
 from sphinx_errcodes.nodes import Entry, error_code_list, explanations_in
-from sphinx_errcodes.unchanged import may_keep, remember
+from sphinx_errcodes.unchanged import may_keep
 from sphinx_errcodes.urls import code_urls
 
 # 2: the optional columns and extra (version 1 allowed no other keys).
@@ -246,7 +246,7 @@ def write_catalog_json(app: Sphinx, exception: Exception | None) -> None:
         return
     outdir = Path(app.outdir)
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
-    if may_keep(app, [outdir / filename_of(catalog) for catalog, places in domain.placed.items() if places], FORMAT_VERSION):
+    if may_keep(app, [outdir / filename_of(catalog) for catalog, places in domain.placed.items() if places], as_pages_show=True):
         return
     shown = catalogs_as_json(app)
     for path in [outdir / FILENAME, *outdir.glob("errcodes-*.json")]:
@@ -259,4 +259,3 @@ def write_catalog_json(app: Sphinx, exception: Exception | None) -> None:
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    remember(app, FORMAT_VERSION)

@@ -6,7 +6,8 @@ the sources are read, so that incremental and parallel builds write what a
 clean build writes. They are worked out when the builder starts writing,
 and written meanwhile by a process of their own (:mod:`sphinx_errcodes.files`):
 at 10,000 codes, creating the files is the whole cost, and it need not wait
-for Sphinx. The build waits for it at its end. A file is rewritten only when
+for Sphinx. The build waits for it at its end. A rebuild that changed nothing
+they show leaves them alone (see unchanged.py). A file is rewritten only when
 its text changed; the files written are listed in ``.errcodes-pages`` at the
 output root, so that the next build removes the ones it no longer makes (a
 removed code, a setting turned off), and only those that still carry the
@@ -30,6 +31,7 @@ from sphinx_errcodes import files
 from sphinx_errcodes.html import makes_website
 from sphinx_errcodes.redirects import checked_moves, folders_of_moved_catalogs, moved_pages
 from sphinx_errcodes.translation import __
+from sphinx_errcodes.unchanged import may_keep
 from sphinx_errcodes.urls import code_pages
 
 # The writing under way for each application, from write-started to build-finished.
@@ -39,8 +41,11 @@ _WRITING: weakref.WeakKeyDictionary[Sphinx, subprocess.Popen | None] = weakref.W
 def start_writing_pages(app: Sphinx, builder: Builder) -> None:
     if not makes_website(builder):
         return
-    pages = _pages(app)
     outdir = Path(app.outdir)
+    if may_keep(app, [outdir / files.MANIFEST]):
+        _WRITING[app] = None
+        return
+    pages = _pages(app)
     if not sys.executable:  # Python embedded in another program: no interpreter to start
         files.write_pages(outdir, pages)
         _WRITING[app] = None
@@ -62,7 +67,7 @@ def _pages(app: Sphinx) -> dict[str, str]:
 def finish_writing_pages(app: Sphinx, exception: Exception | None) -> None:
     if app not in _WRITING:
         # Sphinx 8.1 does not start writing when no document is out of date; the pages may be.
-        if exception is None and makes_website(app.builder):
+        if exception is None and makes_website(app.builder) and not may_keep(app, [Path(app.outdir) / files.MANIFEST]):
             files.write_pages(Path(app.outdir), _pages(app))
         return
     process = _WRITING.pop(app)

@@ -1,16 +1,19 @@
-"""Whether a rebuild may leave ``errcodes.json`` as the last build wrote it.
+"""Whether a rebuild may leave the files worked out from the catalogs as the last build wrote them.
 
-Working the files out takes seconds at 100,000 codes, and most rebuilds
-change nothing they show (an edit to a page that mentions no code). They
-are worked out again when anything they show may have changed:
+Those files (``errcodes.json`` and the pages of codes and moved pages) take
+seconds to work out at 100,000 codes, and most rebuilds change nothing they
+show: an edit to a page that neither shows nor mentions a code. They are
+worked out again when anything they show may have changed:
 
-- a page that shows codes is resolved to be written: Sphinx writes it when
-  it, its backlinks, the configuration or the theme changed, and the files
-  hold what it shows (its explanations are rendered from it);
-- the renderings or the references changed while the sources were read;
-- the builder, the extension or a setting that Sphinx does not track for
-  writing changed since the last build into the output folder (remembered
-  in ``.errcodes-built`` there);
+- a document was added or removed, or one that shows or mentions codes (or
+  a moved page leads to) was read again: its catalog and explanations are
+  among its dependencies; or a document read shows or mentions codes now;
+- the builder, the extension or a setting that they show changed since the
+  last build into the output folder (remembered in ``.errcodes-built``
+  there, once the build has written them);
+- for ``errcodes.json``, a page that shows codes is resolved to be written:
+  Sphinx writes one when its configuration or theme changed, and the file
+  holds its explanations as the page shows them;
 - or one of the files is missing.
 """
 
@@ -18,48 +21,84 @@ from __future__ import annotations
 
 import json
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
 import sphinx_errcodes
 from sphinx_errcodes.domain import ErrorCodesDomain
+from sphinx_errcodes.html import makes_website
 
 STAMP = ".errcodes-built"
-# What errcodes.json shows and Sphinx does not rewrite the pages for when it changes.
-_UNTRACKED_SETTINGS = ("errcodes_code_urls", "errcodes_moved_pages")
+# What the files show that is set in conf.py; a change of any other setting that matters makes Sphinx read or write the pages again.
+_SETTINGS = ("errcodes_code_urls", "errcodes_moved_pages", "html_baseurl", "html_file_suffix", "html_link_suffix", "language")
 
-# The applications that resolved a page showing codes in this build.
-_RESOLVED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
+# The applications whose build has read sources that the files may show, or resolved a page that shows codes.
+_SOURCES_CHANGED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
+_CODES_RESOLVED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
+
+
+def setup_unchanged(app: Sphinx) -> None:
+    app.connect("env-get-outdated", note_sources_read)
+    # After the files are written (500) and the pages' writing is waited for.
+    app.connect("build-finished", remember, priority=900)
+
+
+def note_sources_read(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
+    domain: ErrorCodesDomain = env.domains[ErrorCodesDomain.name]
+    showing_or_mentioning = set(domain.renderings) | set(domain.references) | _targets_of_moves(app)
+    if added or removed or not showing_or_mentioning.isdisjoint(changed):
+        _SOURCES_CHANGED.add(app)
+    return []
+
+
+def _targets_of_moves(app: Sphinx) -> set[str]:
+    """The documents that moved pages lead to, whose titles they show."""
+    moves = app.config.errcodes_moved_pages
+    return {str(new) for new in moves.values()} if isinstance(moves, dict) else set()
 
 
 def note_codes_resolved(app: Sphinx) -> None:
     """Called when a page that shows codes is resolved to be written."""
-    _RESOLVED.add(app)
+    _CODES_RESOLVED.add(app)
 
 
-def _stamp(app: Sphinx, version: int) -> str:
-    settings = {name: repr(app.config[name]) for name in _UNTRACKED_SETTINGS}
-    return json.dumps({"builder": app.builder.name, "extension": sphinx_errcodes.__version__, "format": version, "settings": settings}, sort_keys=True)
+def _stamp(app: Sphinx) -> str:
+    settings = {name: repr(app.config[name]) for name in _SETTINGS}
+    return json.dumps({"builder": app.builder.name, "extension": sphinx_errcodes.__version__, "settings": settings}, sort_keys=True)
 
 
-def may_keep(app: Sphinx, files: Iterable[Path], version: int) -> bool:
-    """Whether ``files`` (of the output folder, in format ``version``), written by the last build, still show what this one would."""
+def may_keep(app: Sphinx, files: Iterable[Path], *, as_pages_show: bool = False) -> bool:
+    """Whether ``files`` of the output folder, written by the last build, still show what this one would.
+
+    ``as_pages_show``: the files hold what the pages show, so that the pages
+    being written makes them be worked out again.
+    """
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
-    resolved = app in _RESOLVED
-    _RESOLVED.discard(app)
-    if resolved or domain.references != domain.references_before_reading or domain.renderings != domain.renderings_before_reading:
-        return False
     stamp = Path(app.outdir) / STAMP
     try:
         kept = stamp.read_text(encoding="utf-8")
     except OSError:
-        return False
-    return kept == _stamp(app, version) and all(path.is_file() for path in files)
+        kept = None
+    if (
+        app not in _SOURCES_CHANGED
+        and not (as_pages_show and app in _CODES_RESOLVED)
+        and domain.references == domain.references_before_reading
+        and domain.renderings == domain.renderings_before_reading
+        and kept == _stamp(app)
+        and all(path.is_file() for path in files)
+    ):
+        return True
+    # Until this build has written them all, the files are not known to be what the stamp says.
+    stamp.unlink(missing_ok=True)
+    return False
 
 
-def remember(app: Sphinx, version: int) -> None:
-    """Once the files are written: what they were written with."""
-    (Path(app.outdir) / STAMP).write_text(_stamp(app, version), encoding="utf-8")
-    _RESOLVED.discard(app)  # working the files out resolved the pages again
+def remember(app: Sphinx, exception: Exception | None) -> None:
+    """Once the build has written the files: what they were written with."""
+    _SOURCES_CHANGED.discard(app)
+    _CODES_RESOLVED.discard(app)
+    if exception is None and makes_website(app.builder):
+        (Path(app.outdir) / STAMP).write_text(_stamp(app), encoding="utf-8")

@@ -188,6 +188,11 @@ EDITS = {
     "message edited": lambda srcdir: edit_source(srcdir / "codes.csv", "Insufficient funds", "Not enough funds"),
     "setting turned off": lambda srcdir: edit_source(srcdir / "conf.py", "errcodes_code_urls = True", "errcodes_code_urls = False"),
     "move removed": lambda srcdir: edit_source(srcdir / "conf.py", '"errors": "reference/errors", ', ""),
+    "html_baseurl set": lambda srcdir: edit_source(srcdir / "conf.py", "errcodes_code_urls = True", 'errcodes_code_urls = True\nhtml_baseurl = "https://docs.example.com/"'),
+    "document added where a page goes": lambda srcdir: (
+        (srcdir / "reference" / "code").mkdir(),
+        (srcdir / "reference" / "code" / "36.rst").write_text(":orphan:\n\nA page of our own\n=================\n", encoding="utf-8"),
+    ),
     "reference page moved again": lambda srcdir: (
         shutil.move(srcdir / "reference", srcdir / "api"),
         edit_source(srcdir / "index.rst", "reference/errors", "api/errors"),

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOTS, parse_html, warnings_of
+from conftest import ROOTS, edit_source, parse_html, warnings_of
 from test_code_urls import BUILDERS, built, codes_of, srcdir  # noqa: F401 - the same project and fixtures
 
 
@@ -124,3 +124,11 @@ def test_a_catalog_split_over_pages_sends_each_code_of_a_moved_page_to_its_own_p
         "code-42": "futures-prices.html",
     }
     assert parse_html(app.outdir / "futures.html").find("script", attrs={"data-errcodes-catalogs": True})["data-errcodes-catalogs"] == "futures"
+
+
+def test_a_moved_page_shows_the_new_title_of_its_page_after_a_rebuild(build, srcdir):
+    write_conf(srcdir, '{"intro-old": "index"}')
+    build("test-code-urls", srcdir=srcdir)
+    edit_source(srcdir / "index.rst", "Test project\n============", "Our project\n===========")
+    app = build("test-code-urls", srcdir=srcdir)
+    assert parse_html(app.outdir / "intro-old.html").find("a").get_text() == "Our project"
