@@ -22,6 +22,7 @@ from sphinx_errcodes.ids import EntriesKeepTheirIds
 from sphinx_errcodes.nodes import error_code_list, expand_to_definition_list
 from sphinx_errcodes.pages import finish_writing_pages, start_writing_pages
 from sphinx_errcodes.redirects import setup_moved_pages
+from sphinx_errcodes.rendered import setup_rendered
 from sphinx_errcodes.returned import setup_returned
 from sphinx_errcodes.search import restore_search_entries
 from sphinx_errcodes.translated import catalog_message
@@ -71,6 +72,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("write-started", start_writing_pages)
     app.connect("build-finished", finish_writing_pages)
     setup_unchanged(app)
+    setup_rendered(app)
     setup_assets(app)
     return {
         "version": __version__,

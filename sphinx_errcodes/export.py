@@ -12,20 +12,16 @@ from collections.abc import Mapping
 from urllib.parse import urljoin
 from pathlib import Path
 
-from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import admonitionlabels
-from sphinx.util import logging
-from sphinx.util.docutils import new_document
-from sphinx.util.osutil import relative_uri
 
-from sphinx_errcodes.backlinks import backlinks_from, page_url, target_uri
+from sphinx_errcodes.backlinks import backlinks_from, target_uri
 from sphinx_errcodes.catalog import SHARED_CODES_SHOWN
 from sphinx_errcodes.columns import CODE_SCHEMA, OPTIONAL_COLUMNS, Column, columns_with
 from sphinx_errcodes.domain import ErrorCodesDomain, Placed
 from sphinx_errcodes.catalogs import DEFAULT
 from sphinx_errcodes.html import makes_website
-from sphinx_errcodes.nodes import Entry, error_code_list, explanations_in
+from sphinx_errcodes.nodes import Entry
+from sphinx_errcodes.rendered import kept_explanations
 from sphinx_errcodes.unchanged import may_keep
 from sphinx_errcodes.urls import code_urls
 
@@ -49,7 +45,7 @@ def catalogs_as_json(app: Sphinx) -> dict[str, dict]:
     domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
     columns = columns_with(app.config.errcodes_extra_columns)
     mentioned, returned = backlinks_from(app.builder, domain, None)
-    explanations = _explanations(app, domain)
+    explanations = kept_explanations(app, domain)
     base = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
 
     def url(uri: str) -> str:
@@ -86,56 +82,6 @@ def catalogs_as_json(app: Sphinx) -> dict[str, dict]:
         }
 
     return {catalog: catalog_as_json(catalog, places) for catalog, places in domain.placed.items() if places}
-
-
-def _explanations(app: Sphinx, domain: ErrorCodesDomain) -> dict[str, dict[str, dict[str, str]]]:
-    """catalog -> code -> its explanation as HTML and as text, from the resolved doctrees of the pages that render them."""
-    found: dict[str, dict[str, dict[str, str]]] = {}
-    for docname, renderings in domain.renderings.items():
-        if not any(rendering.explained for rendering in renderings):
-            continue
-        doctree = app.env.get_doctree(docname)
-        # The page's own build has reported what resolving finds; it is not said twice.
-        with logging.suppress_logging():
-            app.env.apply_post_transforms(doctree, docname)
-        translator = _translator_of_page(app.builder, docname)
-        for node in doctree.findall(error_code_list):
-            places = domain.placed[node["catalog"]]
-            for code, explanation in explanations_in(node).items():
-                if places[code].docname == docname:
-                    translator.body = []
-                    for child in explanation.children:
-                        child.walkabout(translator)
-                    found.setdefault(node["catalog"], {})[code] = {"html": "".join(translator.body).strip(), "text": _plain_text(explanation)}
-    return found
-
-
-def _translator_of_page(builder, docname: str):
-    """The HTML translator as the builder makes it to write a page: links and images relative to that page.
-
-    Sphinx's ``render_partial`` is meant for titles: its writer's transforms
-    cannot take Sphinx's own admonitions (``seealso``, ``versionadded``, an
-    object description), which an explanation may hold.
-    """
-    if not hasattr(builder, "docsettings"):
-        # Sphinx 8.1 prepares no writing when no document is out of date.
-        builder.prepare_writing(set())
-    page = page_url(builder, docname)
-    builder.imgpath = relative_uri(page, builder.imagedir)
-    builder.dlpath = relative_uri(page, "_downloads")
-    builder.current_docname = docname
-    return builder.create_translator(new_document(docname, builder.docsettings), builder)
-
-
-def _plain_text(node: nodes.Element) -> str:
-    """The text of an explanation, with the title that each admonition is shown with ("Note"), which is no node of its own, and without raw markup."""
-    copy = node.deepcopy()
-    for raw in list(copy.findall(nodes.raw)):
-        raw.parent.remove(raw)  # markup for one builder, not text
-    for admonition in copy.findall(nodes.Admonition):
-        if admonition.tagname in admonitionlabels:
-            admonition.insert(0, nodes.paragraph("", admonitionlabels[admonition.tagname]))
-    return copy.astext()
 
 
 def _code_as_json(entry: Entry, category: str, url: str, doc_url: str | None, columns: Mapping[str, Column], sections: dict[str, list[dict]], explanation: dict | None) -> dict:

@@ -19,6 +19,7 @@ from sphinx.writers.html5 import HTML5Translator
 from sphinx_errcodes.catalog import ErrorCode
 from sphinx_errcodes.columns import Column, columns_with
 from sphinx_errcodes.nodes import Entry, Note, badges_of, explanations_in, notes_of
+from sphinx_errcodes.rendered import render_explanation
 from sphinx_errcodes.translation import _, count_of_codes, fill
 
 
@@ -48,7 +49,9 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
         for entry in part:
             head, tail = _entry(entry, columns, notes_of(entry, columns, node), controls)
             translator.body.append(head)
-            if entry.code.code in explanations:
+            if entry.code.code in explanations and makes_website(translator.builder):
+                render_explanation(translator, node["catalog"], entry.code.code, explanations[entry.code.code])
+            elif entry.code.code in explanations:
                 explanations[entry.code.code].walkabout(translator)
             translator.body.append(tail)
         translator.body.append("</dl>\n")

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, edit_source, parse_html, serial_and_parallel, warnings_of
+from conftest import ROOTS, documents_written, edit_source, parse_html, serial_and_parallel, warnings_of
 from sphinx_errcodes.export import SCHEMA
 
 
@@ -149,6 +149,43 @@ def test_errcodes_json_carries_each_explanation_as_html_and_text(built):
     assert BeautifulSoup(explained["html"], "html.parser").select("ul li")[0].get_text() == "the available funds of the account;"
     assert explained["text"].startswith("The account's funds do not cover the request.\n\nWhat to check\n\n")
     assert "explanation" not in codes["37"]
+
+
+def explanations_exported(app) -> dict[str, dict]:
+    exported = json.loads((app.outdir / "errcodes.json").read_text(encoding="utf-8"))
+    return {entry["code"]: entry["explanation"] for entry in exported["codes"] if "explanation" in entry}
+
+
+def test_errcodes_json_carries_the_explanation_html_that_the_page_shows(built, page):
+    shown = explanation(page, "36")
+    exported = BeautifulSoup(explanations_exported(built)["36"]["html"], "html.parser")
+    assert exported.get_text().strip() == shown.get_text().strip()
+    assert [a["href"] for a in exported.find_all("a")] == [a["href"] for a in shown.find_all("a")] != []
+
+
+def test_a_parallel_build_exports_the_explanations_of_a_serial_one(build, srcdir, tmp_path_factory):
+    serial, parallel = serial_and_parallel(build, "test-explanations", srcdir, tmp_path_factory, "See :errcode:`36`.")
+    assert explanations_exported(parallel) == explanations_exported(serial) != {}
+
+
+@pytest.mark.parametrize("buildername", ["singlehtml", "dirhtml"])
+def test_every_website_builder_exports_the_explanations(build, buildername):
+    texts = {code: shown["text"] for code, shown in explanations_exported(build("test-explanations", buildername)).items()}
+    assert texts == {code: shown["text"] for code, shown in explanations_exported(build("test-explanations")).items()}
+
+
+def test_a_rebuild_after_removing_an_explanation_exports_it_no_more(build, srcdir):
+    build("test-explanations", srcdir=srcdir)
+    (srcdir / "explanations" / "36.rst").unlink()
+    assert "36" not in explanations_exported(build("test-explanations", srcdir=srcdir))
+
+
+def test_a_rebuild_that_does_not_write_the_reference_page_keeps_its_explanations_in_errcodes_json(build, srcdir):
+    first = explanations_exported(build("test-explanations", srcdir=srcdir))
+    edit_source(srcdir / "conf.py", 'errcodes_explanations = "explanations"', 'errcodes_explanations = "explanations"\nerrcodes_code_urls = True')
+    again = build("test-explanations", srcdir=srcdir)
+    assert "errors" not in documents_written(again)
+    assert explanations_exported(again) == first != {}
 
 
 def test_a_build_with_nothing_changed_reads_nothing(build, srcdir):
