@@ -139,6 +139,7 @@ class ErrorCodesDomain(Domain):
         self.renderings_before_reading: dict[str, list[Rendering]] = dict(self.renderings)
         self._placed: dict[str, dict[str, Placed]] | None = None
         self._names: dict[str, dict[str, str]] = {}
+        self._objects: list[tuple[str, str, str, str, str, int]] | None = None
 
     @property
     def renderings(self) -> dict[str, list[Rendering]]:
@@ -157,7 +158,7 @@ class ErrorCodesDomain(Domain):
         code that several pages render belongs to the first of them by name.
         """
         if self._placed is None:
-            self._placed = {}
+            self._placed, self._objects = {}, None
             for docname in sorted(self.renderings, reverse=True):
                 for rendering in reversed(self.renderings[docname]):
                     self._placed.setdefault(rendering.catalog, {}).update(
@@ -330,13 +331,19 @@ class ErrorCodesDomain(Domain):
         return _("Error code")
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        for catalog, codes in self.placed.items():
-            for code, place in codes.items():
-                # Priority -1 keeps the codes of a :nosearch: page out of the search page, not out of objects.inv.
-                priority = 1 if is_searchable(self.env, place.docname) else -1
-                for name in (code, place.code.fields.get("name")):
-                    if name:
-                        yield qualified(catalog, name), qualified(catalog, name), "code", place.docname, place.anchor, priority
+        """Every code, and every code's name; listed once for both objects.inv and the search index."""
+        placed = self.placed
+        if self._objects is None:
+            # Priority -1 keeps the codes of a :nosearch: page out of the search page, not out of objects.inv.
+            priorities = {docname: 1 if is_searchable(self.env, docname) else -1 for docname in self.renderings}
+            self._objects = [
+                (qualified(catalog, name), qualified(catalog, name), "code", place.docname, place.anchor, priorities[place.docname])
+                for catalog, codes in placed.items()
+                for code, place in codes.items()
+                for name in (code, place.code.fields.get("name"))
+                if name
+            ]
+        return self._objects
 
 
 def _warn_retired(code: ErrorCode, node: addnodes.pending_xref) -> None:
