@@ -153,7 +153,7 @@
           matched: shown,
         });
       }
-      categories.push({ element: section, entries, shown: !section.hidden });
+      categories.push({ element: section, entries, shown: true });
       total += entries.length;
     }
     performance.measure("errcodes-index", "errcodes-index-start");
@@ -268,7 +268,11 @@
    * Show the entries that match every term, and the categories that have
    * one. Only what changes is written to the DOM, and the entries of a hidden
    * category are left as they are until it shows again: clearing a query that
-   * matched nothing writes nothing but the categories.
+   * matched nothing writes nothing but the categories. A category is hidden
+   * by its heading and its block of lists, not as a whole: the block is
+   * skipped by the browser away from the viewport (errcodes.css), which
+   * makes hiding it cheap, while hiding the section around it would cost a
+   * visit of every element inside.
    */
   function showMatches(catalog, terms) {
     const narrowing = narrows(terms, catalog.terms);
@@ -292,7 +296,7 @@
       }
       if (visible !== category.shown) {
         category.shown = visible;
-        category.element.hidden = !visible;
+        for (const part of category.element.children) part.hidden = !visible;
       }
       shown += matchedInCategory;
     }
@@ -416,7 +420,8 @@
 
     /** A link to an entry (or category) the filter hides clears the filter. */
     return function uncover(target) {
-      if (target.closest("[hidden]")) {
+      const hiddenCategory = target.classList.contains("errcodes-category") && [...target.children].every((part) => part.hidden);
+      if (hiddenCategory || target.closest("[hidden]")) {
         clear();
         writeQueryToUrl(location.hash);
       }
