@@ -242,8 +242,9 @@
     const elements = [];
     for (const section of sections) {
       const heading = section.querySelector(":scope > :is(h1, h2, h3, h4, h5, h6)");
-      const category = { element: section, text: markWordStarts((heading ? headingText(heading) : "").toLowerCase()), first: codes.length, shown: true };
+      const category = { element: section, text: markWordStarts((heading ? headingText(heading) : "").toLowerCase()), first: codes.length, lists: [], shown: true };
       for (const list of section.querySelectorAll(".errcodes-list")) {
+        category.lists.push({ element: list, first: codes.length, end: codes.length + list.children.length, shown: true });
         for (const element of list.children) {
           const entry = codes.length;
           elements.push(element);
@@ -374,11 +375,31 @@
     }
   }
 
+  /** Show the entries of a list that match, or hide the list if none does (leaving its entries as they are). */
+  function showInList({ matched, applied, elements }, list) {
+    let visible = false;
+    for (let entry = list.first; entry < list.end && !visible; entry += 1) visible = matched[entry] === 1;
+    if (visible) {
+      for (let entry = list.first; entry < list.end; entry += 1) {
+        if (matched[entry] !== applied[entry]) {
+          applied[entry] = matched[entry];
+          elements[entry].hidden = !matched[entry];
+        }
+      }
+    }
+    if (visible !== list.shown) {
+      list.shown = visible;
+      list.element.hidden = !visible;
+    }
+  }
+
   /**
    * Show the entries that match every term, and the categories that have
    * one. Only what changes is written to the DOM, and the entries of a hidden
-   * category are left as they are until it shows again: clearing a query
-   * that matched nothing writes nothing but the categories. A category is
+   * category or list are left as they are until it shows again: clearing a
+   * query that matched nothing writes nothing but the categories, and a
+   * query that matches whole runs of codes (a code's first digits) writes
+   * to a list rather than to each of its 50 entries. A category is
    * hidden by its heading and its block of lists, not as a whole: the block
    * is skipped by the browser away from the viewport (errcodes.css), which
    * makes hiding it cheap, while hiding the section around it would cost a
@@ -393,13 +414,7 @@
       for (let entry = category.first; entry < category.end; entry += 1) matchedInCategory += catalog.matched[entry];
       const visible = matchedInCategory > 0;
       if (visible) {
-        const { matched, applied, elements } = catalog;
-        for (let entry = category.first; entry < category.end; entry += 1) {
-          if (matched[entry] !== applied[entry]) {
-            applied[entry] = matched[entry];
-            elements[entry].hidden = !matched[entry];
-          }
-        }
+        for (const list of category.lists) showInList(catalog, list);
       }
       if (visible !== category.shown) {
         category.shown = visible;
