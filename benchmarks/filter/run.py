@@ -325,14 +325,14 @@ def keystroke_table(rows: list[dict]) -> str:
 
 def phone_table(rows: list[dict]) -> str:
     lines = [
-        "| codes | page | HTML: raw / gzip | everything fetched: files, raw / gzip | first contentful paint | DOMContentLoaded | load"
+        "| codes | page | run | HTML: raw / gzip | everything fetched: files, raw / gzip | first contentful paint | DOMContentLoaded | load"
         " | usable filter | load average (1/5/15 min) |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         usable = f"**{row['usable_ms'] / 1000:.2f} s**" if "usable_ms" in row else "(no filter)"
         lines.append(
-            f"| {row['size']:,} | {row['variant']} | {mib(row['html_bytes'])} / {mib(row['html_gzip_bytes'])}"
+            f"| {row['size']:,} | {row['variant']} | {row.get('run', '')} | {mib(row['html_bytes'])} / {mib(row['html_gzip_bytes'])}"
             f" | {row['fetched_files']}, {mib(row['fetched_bytes'])} / {mib(row['fetched_gzip_bytes'])}"
             f" | {row['fcp_ms'] / 1000:.2f} s | {row['dcl_ms'] / 1000:.2f} s | {row['load_ms'] / 1000:.2f} s | {usable} | {row['load_average']} |"
         )
