@@ -60,21 +60,14 @@
    * search of every entry, which took most of a keystroke's time. */
 
   const ENTRY_SEPARATOR = "\n"; // whitespace: no term has one, so none is found across two entries
-  // Put before each start of a word of a text (or term) searched for words: a term
-  // that starts with a word character is then found only at the start of a word.
-  const WORD_START_MARK = "\u0001";
-  // A word character: a letter or digit of the Basic Multilingual Plane (texts are in lower case).
-  const WORD_CHARACTER_PATTERN = "(?=[^\\u{10000}-\\u{10FFFF}])[\\p{L}\\p{N}]";
-  const WORD_START = new RegExp(`(?<!${WORD_CHARACTER_PATTERN})(?=${WORD_CHARACTER_PATTERN})`, "gu");
+  const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-  /**
-   * A lower-case text (or term) with a mark before each start of a word.
-   * "marg" starts a word of "insufficient margin" ("gin" does not) exactly
-   * when the marked term is in the marked text: the mark before "marg" must
-   * be there too. A term that starts elsewhere ("-99") is found anywhere.
-   */
-  function markWordStarts(text) {
-    return text.replace(WORD_START, WORD_START_MARK);
+  function isWordCharacter(charCode) {
+    return (
+      (charCode >= 97 && charCode <= 122) || // a-z (the text is in lower case)
+      (charCode >= 48 && charCode <= 57) ||
+      (charCode > 127 && WORD_CHARACTER.test(String.fromCharCode(charCode)))
+    );
   }
 
   /** The text of a category heading, without its "¶" link. */
@@ -150,19 +143,24 @@
     return { ...strings, startsAWord: (at) => starts[at] === 1 };
   }
 
-  /** Texts in lower case with their word starts marked (see joined and markWordStarts). */
+  /** Texts in lower case (see joined), and where their words start: at a letter or digit after anything else. */
   function joinedTexts(texts) {
-    const strings = joined(texts.map((text) => markWordStarts(text.toLowerCase())));
-    const mark = WORD_START_MARK.charCodeAt(0);
-    return { ...strings, startsAWord: (at) => strings.text.charCodeAt(at - 1) === mark };
+    const strings = joined(texts.map((text) => text.toLowerCase()));
+    const { text } = strings;
+    const starts = new Uint8Array(text.length);
+    let before = false;
+    for (let at = 0; at < text.length; at += 1) {
+      const here = isWordCharacter(text.charCodeAt(at));
+      if (here && !before) starts[at] = 1;
+      before = here;
+    }
+    return { ...strings, startsAWord: (at) => starts[at] === 1 };
   }
 
   /**
    * Mark in `found` the entries whose part of `strings` (see joined) has
    * `needle`, where it starts a word if `fromAWordStart`: an indexOf per
-   * entry that has it, and per place that does not start a word. (Looking
-   * for the mark or space before it instead would take longer: there is one
-   * every few characters.)
+   * entry that has it, and per place that does not start a word.
    */
   function findIn(strings, needle, fromAWordStart, found) {
     const { text, starts, startsAWord } = strings;
@@ -189,10 +187,13 @@
     }
   }
 
-  /** Mark in `found` the entries that have `term` in a text (see joinedTexts), at the start of a word if it starts with a word character. */
+  /**
+   * Mark in `found` the entries that have `term` in a text (see
+   * joinedTexts): at the start of a word if it starts with a letter or digit
+   * ("marg" in "insufficient margin", not "gin"), anywhere if not ("-99").
+   */
   function findText(strings, term, found) {
-    const fromAWordStart = term.marked.startsWith(WORD_START_MARK);
-    findIn(strings, fromAWordStart ? term.marked.slice(WORD_START_MARK.length) : term.marked, fromAWordStart, found);
+    findIn(strings, term.value, isWordCharacter(term.value.charCodeAt(0)), found);
   }
 
   /** A column the filter reads (HTTP status, retry advice, status): its values, each once, and which one each entry has. */
@@ -242,7 +243,7 @@
     const elements = [];
     for (const section of sections) {
       const heading = section.querySelector(":scope > :is(h1, h2, h3, h4, h5, h6)");
-      const category = { element: section, text: markWordStarts((heading ? headingText(heading) : "").toLowerCase()), first: codes.length, lists: [], shown: true };
+      const category = { element: section, name: heading ? headingText(heading) : "", first: codes.length, lists: [], shown: true };
       for (const list of section.querySelectorAll(".errcodes-list")) {
         category.lists.push({ element: list, first: codes.length, end: codes.length + list.children.length, shown: true });
         for (const element of list.children) {
@@ -277,6 +278,7 @@
       explanations,
       columns,
       total: codes.length,
+      categoryNames: joinedTexts(categories.map((category) => category.name)),
       codes: joinedIdentifiers(codes),
       names: joinedIdentifiers(names),
       descriptions: joinedTexts(descriptions),
@@ -304,9 +306,11 @@
     findIdentifier(catalog.codes, term.value, found);
     findIdentifier(catalog.names, term.value, found);
     findText(catalog.descriptions, term, found);
-    for (const category of catalog.categories) {
-      if (category.text.includes(term.marked)) found.fill(1, category.first, category.end);
-    }
+    const inCategories = new Uint8Array(catalog.categories.length);
+    findText(catalog.categoryNames, term, inCategories);
+    catalog.categories.forEach((category, index) => {
+      if (inCategories[index]) found.fill(1, category.first, category.end);
+    });
   }
 
   /* What each kind of term matches: each marks in `found` the entries that
@@ -331,14 +335,14 @@
     name: (catalog, term, found) => findIdentifier(catalog.names, term.value, found),
   };
 
-  /** One term of a query (in lower case): what kind it is, what it looks for, and that with its word starts marked. */
+  /** One term of a query (in lower case): what kind it is and what it looks for. */
   function parseTerm(text) {
     let kind = DIGITS.test(text) ? "number" : "word";
     let value = text;
     const field = FIELD_TERM.exec(text);
     if (field) [, kind, value] = field;
     else if (text === "retryable") [kind, value] = ["retryable", "yes"];
-    return { kind, value, marked: markWordStarts(value) };
+    return { kind, value };
   }
 
   /** The terms of a query: its words, in lower case. */
@@ -359,12 +363,13 @@
 
   /** Open a closed explanation that holds a word of the query; close it again when the query no longer does. */
   function revealExplanations(catalog, terms) {
-    const words = terms.filter((term) => term.kind === "word");
-    const { text, starts } = catalog.explained;
+    const explained = new Uint8Array(catalog.total);
+    for (const term of terms) {
+      if (term.kind === "word") findText(catalog.explained, term, explained);
+    }
     for (const explanation of catalog.explanations) {
       const { entry, details } = explanation;
-      const explained = catalog.matched[entry] && words.length ? text.slice(starts[entry], starts[entry + 1]) : "";
-      const found = words.some((term) => explained.includes(term.marked));
+      const found = catalog.matched[entry] === 1 && explained[entry] === 1;
       if (found && !details.open) {
         details.open = true;
         explanation.openedByFilter = true;
