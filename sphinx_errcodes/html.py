@@ -29,8 +29,9 @@ def makes_website(builder: Builder) -> bool:
 
 
 # A long category is written as consecutive lists of this many entries at
-# most: the browser lays out only the lists near the viewport (see
-# errcodes.css), which keeps the filter fast on catalogs of thousands of codes.
+# most, all in one block: the browser lays out only the blocks and lists near
+# the viewport (see errcodes.css), which keeps the filter fast on catalogs of
+# thousands of codes.
 ENTRIES_PER_LIST = 50
 
 
@@ -42,6 +43,8 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
     code_chars, name_chars = node["widths"]
     sizes = f' style="--errcodes-code-chars: {code_chars}; --errcodes-name-chars: {name_chars}"'
     entries = node["entries"]
+    # The count sizes the category's entries until the browser lays them out.
+    translator.body.append(f'<div class="errcodes-lists" data-errcodes-count="{len(entries)}">\n')
     for start in range(0, len(entries), ENTRIES_PER_LIST):
         part = entries[start : start + ENTRIES_PER_LIST]
         # The count sizes the list until the browser lays it out.
@@ -55,6 +58,7 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
                 explanations[entry.code.code].walkabout(translator)
             translator.body.append(tail)
         translator.body.append("</dl>\n")
+    translator.body.append("</div>\n")
     raise nodes.SkipNode
 
 

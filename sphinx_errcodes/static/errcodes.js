@@ -14,10 +14,8 @@
   const QUERY_PARAMETER = "q";
   const URL_UPDATE_DELAY_MS = 1000;
   const CONFIRMATION_MS = 2000;
-  const WORD_CHARACTER = /[\p{L}\p{N}]/u;
   const INTEGER = /^-?\d+$/;
   const DIGITS = /^\d+$/;
-  const HTTP_STATUS = /^[1-5]\d\d$/;
   // A term that looks at one column: "http:4xx", "retryable:no", "status:retired", "name:not_found".
   const FIELD_TERM = /^(http|retryable|status|name):(.*)$/;
   // What "retryable:" accepts for each value of the column (true and false, as the catalog does).
@@ -55,6 +53,22 @@
   }
 
   /* ---- Filtering --------------------------------------------------------- */
+
+  /* A catalog of 100,000 codes is read once into a few long strings, one
+   * per thing a term is matched against, with the entries' parts in order
+   * (see joined): finding a term is an indexOf per entry that has it, not a
+   * search of every entry, which took most of a keystroke's time. */
+
+  const ENTRY_SEPARATOR = "\n"; // whitespace: no term has one, so none is found across two entries
+  const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+  function isWordCharacter(charCode) {
+    return (
+      (charCode >= 97 && charCode <= 122) || // a-z (the text is in lower case)
+      (charCode >= 48 && charCode <= 57) ||
+      (charCode > 127 && WORD_CHARACTER.test(String.fromCharCode(charCode)))
+    );
+  }
 
   /** The text of a category heading, without its "¶" link. */
   function headingText(heading) {
@@ -100,81 +114,182 @@
     return starts;
   }
 
+  /** The parts of the entries, in order, as one string, and where each part starts (and, last, where the string ends). */
+  function joined(parts) {
+    const starts = new Uint32Array(parts.length + 1);
+    let at = 0;
+    parts.forEach((part, index) => {
+      starts[index] = at;
+      at += part.length + ENTRY_SEPARATOR.length;
+    });
+    starts[parts.length] = at;
+    return { text: parts.join(ENTRY_SEPARATOR), starts };
+  }
+
   /**
-   * A code or name, in lower case, as the text that follows each start of a
-   * word, each after a space: a term matches it when this includes the term
-   * after a space ("rate_limit" in card_decline_rate_limit_exceeded). One
-   * string search, however many words it has.
+   * Codes or names in lower case (see joined), and where their words start
+   * (see wordStarts), which is where a term must start to match one
+   * ("rate_limit" in card_decline_rate_limit_exceeded).
    */
-  function identifierKeys(identifier) {
-    if (!identifier) return "";
-    const lower = identifier.toLowerCase();
-    // Lower case changed its length (it is not ASCII, as the catalog requires): one word.
-    if (lower.length !== identifier.length) return ` ${lower}`;
-    let keys = "";
-    for (const start of wordStarts(identifier)) keys += ` ${lower.slice(start)}`;
-    return keys;
+  function joinedIdentifiers(identifiers) {
+    const strings = joined(identifiers.map((identifier) => identifier.toLowerCase()));
+    const starts = new Uint8Array(strings.text.length);
+    identifiers.forEach((identifier, index) => {
+      if (!identifier) return;
+      // Lower case changed its length (it is not ASCII, as the catalog requires): one word.
+      const words = identifier.toLowerCase().length === identifier.length ? wordStarts(identifier) : [0];
+      for (const start of words) starts[strings.starts[index] + start] = 1;
+    });
+    return { ...strings, startsAWord: (at) => starts[at] === 1 };
+  }
+
+  /** Texts in lower case (see joined), and where their words start: at a letter or digit after anything else. */
+  function joinedTexts(texts) {
+    const strings = joined(texts.map((text) => text.toLowerCase()));
+    const { text } = strings;
+    const starts = new Uint8Array(text.length);
+    let before = false;
+    for (let at = 0; at < text.length; at += 1) {
+      const here = isWordCharacter(text.charCodeAt(at));
+      if (here && !before) starts[at] = 1;
+      before = here;
+    }
+    return { ...strings, startsAWord: (at) => starts[at] === 1 };
+  }
+
+  /**
+   * Mark in `found` the entries whose part of `strings` (see joined) has
+   * `needle`, where it starts a word if `fromAWordStart`: an indexOf per
+   * entry that has it, and per place that does not start a word.
+   */
+  function findIn(strings, needle, fromAWordStart, found) {
+    const { text, starts, startsAWord } = strings;
+    let entry = 0;
+    for (let at = text.indexOf(needle); at !== -1; ) {
+      if (fromAWordStart && !startsAWord(at)) {
+        at = text.indexOf(needle, at + 1);
+        continue;
+      }
+      while (starts[entry + 1] <= at) entry += 1;
+      found[entry] = 1;
+      at = text.indexOf(needle, starts[entry + 1]);
+    }
+  }
+
+  /** Mark in `found` the entries that have a code or name (see joinedIdentifiers) a word of which starts with `value`; any, if it is empty. */
+  function findIdentifier(strings, value, found) {
+    if (value) {
+      findIn(strings, value, true, found);
+      return;
+    }
+    for (let entry = 0; entry < found.length; entry += 1) {
+      if (strings.starts[entry + 1] - strings.starts[entry] > ENTRY_SEPARATOR.length) found[entry] = 1;
+    }
+  }
+
+  /**
+   * Mark in `found` the entries that have `term` in a text (see
+   * joinedTexts): at the start of a word if it starts with a letter or digit
+   * ("marg" in "insufficient margin", not "gin"), anywhere if not ("-99").
+   */
+  function findText(strings, term, found) {
+    findIn(strings, term.value, isWordCharacter(term.value.charCodeAt(0)), found);
+  }
+
+  /** A column the filter reads (HTTP status, retry advice, status): its values, each once, and which one each entry has. */
+  class Column {
+    constructor() {
+      this.values = [];
+      this.numbers = new Map();
+      this.valueOf = [];
+    }
+
+    set(entry, value) {
+      let number = this.numbers.get(value);
+      if (number === undefined) {
+        number = this.values.length;
+        this.values.push(value);
+        this.numbers.set(value, number);
+      }
+      this.valueOf[entry] = number;
+    }
+
+    /** Mark in `found` the entries whose value passes `test` (asked once per value). */
+    find(test, found) {
+      const passes = this.values.map(test);
+      for (let entry = 0; entry < this.valueOf.length; entry += 1) {
+        if (passes[this.valueOf[entry]]) found[entry] = 1;
+      }
+    }
   }
 
   /**
    * Every entry of the page, with what a query is matched against, read once
-   * (in lower case: its code and name, its category and description
-   * together, the columns the filter knows). `shown` is what the DOM shows,
-   * `matched` what the last query wants. The time this takes is in the
-   * browser's performance timeline, as "errcodes-index" (benchmarks/filter
-   * reports it).
+   * in lower case (see findIn and Column): its code and name, its category,
+   * its description, its explanation, the columns the filter knows. The time
+   * this takes is in the browser's performance timeline, as "errcodes-index"
+   * (benchmarks/filter reports it).
    */
   function indexCatalog() {
     performance.mark("errcodes-index-start");
+    const sections = document.querySelectorAll(".errcodes-category");
+    const codes = [];
+    const names = [];
+    const descriptions = [];
+    const explained = [];
+    const explanations = [];
+    const columns = { http: new Column(), retryable: new Column(), status: new Column() };
     const categories = [];
-    let total = 0;
-    for (const section of document.querySelectorAll(".errcodes-category")) {
+    const elements = [];
+    for (const section of sections) {
       const heading = section.querySelector(":scope > :is(h1, h2, h3, h4, h5, h6)");
-      const category = heading ? headingText(heading) : "";
-      const entries = [];
-      for (const element of section.querySelectorAll(".errcodes-entry")) {
-        const code = element.querySelector(".errcodes-code");
-        const description = element.querySelector(".errcodes-description");
-        const explanation = element.querySelector(".errcodes-explanation");
-        const shown = !element.hidden;
-        entries.push({
-          element,
-          code: identifierKeys(code ? code.textContent : ""),
-          name: identifierKeys(element.getAttribute("data-errcodes-name") || ""),
-          text: `${category} ${description ? description.textContent : ""}`.toLowerCase(),
-          http: element.getAttribute("data-errcodes-http-status") || "",
-          retryable: RETRYABLE.get(element.getAttribute("data-errcodes-retryable")) || RETRYABLE.get("unknown"),
-          status: (element.getAttribute("data-errcodes-status") || "active").toLowerCase(),
-          explained: explanation ? explanation.textContent.toLowerCase() : "",
+      const category = { element: section, name: heading ? headingText(heading) : "", first: codes.length, lists: [], shown: true };
+      for (const list of section.querySelectorAll(".errcodes-list")) {
+        category.lists.push({ element: list, first: codes.length, end: codes.length + list.children.length, shown: true });
+        for (const element of list.children) {
+          const entry = codes.length;
+          elements.push(element);
+          const [term, definition] = element.children;
+          const code = term && term.querySelector(".errcodes-code");
+          let description = "";
+          let explanation = null;
+          for (const part of definition ? definition.children : []) {
+            if (part.classList.contains("errcodes-description")) description = part.textContent;
+            else if (part.classList.contains("errcodes-explanation")) explanation = part;
+          }
+          codes.push(code ? code.textContent : "");
+          names.push(element.getAttribute("data-errcodes-name") || "");
+          descriptions.push(description);
+          explained.push(explanation ? explanation.textContent : "");
           // A long explanation starts closed; the filter opens it when it finds a word inside.
-          details: explanation instanceof HTMLDetailsElement ? explanation : null,
-          openedByFilter: false,
-          shown,
-          matched: shown,
-        });
+          if (explanation instanceof HTMLDetailsElement) explanations.push({ entry, details: explanation, openedByFilter: false });
+          columns.http.set(entry, element.getAttribute("data-errcodes-http-status") || "");
+          const retryable = element.getAttribute("data-errcodes-retryable");
+          columns.retryable.set(entry, RETRYABLE.has(retryable) ? retryable : "unknown");
+          columns.status.set(entry, (element.getAttribute("data-errcodes-status") || "active").toLowerCase());
+        }
       }
-      categories.push({ element: section, entries, shown: !section.hidden });
-      total += entries.length;
+      category.end = codes.length;
+      categories.push(category);
     }
+    const catalog = {
+      categories,
+      elements,
+      explanations,
+      columns,
+      total: codes.length,
+      categoryNames: joinedTexts(categories.map((category) => category.name)),
+      codes: joinedIdentifiers(codes),
+      names: joinedIdentifiers(names),
+      descriptions: joinedTexts(descriptions),
+      explained: joinedTexts(explained),
+      matched: new Uint8Array(codes.length).fill(1),
+      // The entries the DOM shows (those of a hidden category are left as they were).
+      applied: new Uint8Array(codes.length).fill(1),
+      found: new Uint8Array(codes.length),
+    };
     performance.measure("errcodes-index", "errcodes-index-start");
-    return { categories, total, terms: [] };
-  }
-
-  function isWordCharacter(charCode) {
-    return (
-      (charCode >= 97 && charCode <= 122) || // a-z (the text is in lower case)
-      (charCode >= 48 && charCode <= 57) ||
-      (charCode > 127 && WORD_CHARACTER.test(String.fromCharCode(charCode)))
-    );
-  }
-
-  /** Whether `term` starts a word of `text` ("marg" in "insufficient margin", not "gin"). */
-  function startsAWord(text, term) {
-    if (!isWordCharacter(term.charCodeAt(0))) return text.includes(term);
-    for (let at = text.indexOf(term); at !== -1; at = text.indexOf(term, at + 1)) {
-      if (at === 0 || !isWordCharacter(text.charCodeAt(at - 1))) return true;
-    }
-    return false;
+    return catalog;
   }
 
   /** Whether an HTTP status fits `pattern`, its start, in which "x" stands for any digit ("4xx", "40"). */
@@ -186,50 +301,48 @@
     return true;
   }
 
-  /* What each kind of term matches. The value of "http:", "retryable:",
-   * "status:" or "name:" may be the start of what it stands for, as a word
-   * may be: the box filters while the reader types. */
-  const MATCHES = {
-    // The start of the code or of a word of the code or name, or of a word of the category, description or explanation.
-    word: (entry, term) => foundInEntry(entry, term) || foundInExplanation(entry, term),
-    // The start of a code or a word of the entry, or the HTTP status exactly; not the
-    // numbers of explanations, which name other codes and values.
-    number: (entry, term) => entry.http === term.value || foundInEntry(entry, term),
-    http: (entry, term) => httpStatusFits(entry.http, term.value),
-    retryable: (entry, term) => entry.retryable.some((value) => value.startsWith(term.value)),
-    status: (entry, term) => entry.status.startsWith(term.value),
-    name: (entry, term) => entry.name.includes(term.key),
+  /** Mark the entries that have the term at the start of the code or of a word of the code or name, or of a word of their category or description. */
+  function findInEntries(catalog, term, found) {
+    findIdentifier(catalog.codes, term.value, found);
+    findIdentifier(catalog.names, term.value, found);
+    findText(catalog.descriptions, term, found);
+    const inCategories = new Uint8Array(catalog.categories.length);
+    findText(catalog.categoryNames, term, inCategories);
+    catalog.categories.forEach((category, index) => {
+      if (inCategories[index]) found.fill(1, category.first, category.end);
+    });
+  }
+
+  /* What each kind of term matches: each marks in `found` the entries that
+   * have it. The value of "http:", "retryable:", "status:" or "name:" may be
+   * the start of what it stands for, as a word may be: the box filters
+   * while the reader types. */
+  const FIND = {
+    // As findInEntries, or the start of a word of the explanation.
+    word(catalog, term, found) {
+      findInEntries(catalog, term, found);
+      findText(catalog.explained, term, found);
+    },
+    // As findInEntries, or the HTTP status exactly; not the numbers of
+    // explanations, which name other codes and values.
+    number(catalog, term, found) {
+      findInEntries(catalog, term, found);
+      catalog.columns.http.find((status) => status === term.value, found);
+    },
+    http: (catalog, term, found) => catalog.columns.http.find((status) => httpStatusFits(status, term.value), found),
+    retryable: (catalog, term, found) => catalog.columns.retryable.find((value) => RETRYABLE.get(value).some((word) => word.startsWith(term.value)), found),
+    status: (catalog, term, found) => catalog.columns.status.find((status) => status.startsWith(term.value), found),
+    name: (catalog, term, found) => findIdentifier(catalog.names, term.value, found),
   };
 
-  function foundInEntry(entry, term) {
-    return entry.code.includes(term.key) || entry.name.includes(term.key) || startsAWord(entry.text, term.value);
-  }
-
-  function foundInExplanation(entry, term) {
-    return entry.explained !== "" && startsAWord(entry.explained, term.value);
-  }
-
-  /** Open a closed explanation that holds a word of the query; close it again when the query no longer does. */
-  function revealExplanation(entry, terms) {
-    if (!entry.details) return;
-    const found = entry.matched && terms.some((term) => term.kind === "word" && foundInExplanation(entry, term));
-    if (found && !entry.details.open) {
-      entry.details.open = true;
-      entry.openedByFilter = true;
-    } else if (!found && entry.openedByFilter) {
-      entry.details.open = false;
-      entry.openedByFilter = false;
-    }
-  }
-
-  /** One term of a query (in lower case): what kind it is, what it looks for, and that after a space (see identifierKeys). */
+  /** One term of a query (in lower case): what kind it is and what it looks for. */
   function parseTerm(text) {
     let kind = DIGITS.test(text) ? "number" : "word";
     let value = text;
     const field = FIELD_TERM.exec(text);
     if (field) [, kind, value] = field;
     else if (text === "retryable") [kind, value] = ["retryable", "yes"];
-    return { kind, value, key: ` ${value}` };
+    return { kind, value };
   }
 
   /** The terms of a query: its words, in lower case. */
@@ -237,62 +350,80 @@
     return query.toLowerCase().split(/\s+/).filter(Boolean).map(parseTerm);
   }
 
-  /** An entry matches when it matches every term. */
-  function matches(entry, terms) {
+  /** Set catalog.matched: the entries that match every term. */
+  function match(catalog, terms) {
+    const { matched, found } = catalog;
+    matched.fill(1);
     for (const term of terms) {
-      if (!MATCHES[term.kind](entry, term)) return false;
+      found.fill(0);
+      FIND[term.kind](catalog, term, found);
+      for (let entry = 0; entry < matched.length; entry += 1) matched[entry] &= found[entry];
     }
-    return true;
   }
 
-  /**
-   * Whether what `term` matches is part of what `previous` matched: the same
-   * kind, typed on. Not so for a number that becomes an HTTP status, which
-   * it also matches exactly ("40", then "404").
-   */
-  function refines(term, previous) {
-    if (term.kind !== previous.kind || !term.value.startsWith(previous.value)) return false;
-    return term.kind !== "number" || term.value === previous.value || !HTTP_STATUS.test(term.value);
+  /** Open a closed explanation that holds a word of the query; close it again when the query no longer does. */
+  function revealExplanations(catalog, terms) {
+    const explained = new Uint8Array(catalog.total);
+    for (const term of terms) {
+      if (term.kind === "word") findText(catalog.explained, term, explained);
+    }
+    for (const explanation of catalog.explanations) {
+      const { entry, details } = explanation;
+      const found = catalog.matched[entry] === 1 && explained[entry] === 1;
+      if (found && !details.open) {
+        details.open = true;
+        explanation.openedByFilter = true;
+      } else if (!found && explanation.openedByFilter) {
+        details.open = false;
+        explanation.openedByFilter = false;
+      }
+    }
   }
 
-  /**
-   * Whether every entry that matches `terms` matched `previous` (each
-   * previous term refined by the term in its place, as when typing on):
-   * then only the entries that matched need checking again.
-   */
-  function narrows(terms, previous) {
-    return terms.length >= previous.length && previous.every((term, index) => refines(terms[index], term));
+  /** Show the entries of a list that match, or hide the list if none does (leaving its entries as they are). */
+  function showInList({ matched, applied, elements }, list) {
+    let visible = false;
+    for (let entry = list.first; entry < list.end && !visible; entry += 1) visible = matched[entry] === 1;
+    if (visible) {
+      for (let entry = list.first; entry < list.end; entry += 1) {
+        if (matched[entry] !== applied[entry]) {
+          applied[entry] = matched[entry];
+          elements[entry].hidden = !matched[entry];
+        }
+      }
+    }
+    if (visible !== list.shown) {
+      list.shown = visible;
+      list.element.hidden = !visible;
+    }
   }
 
   /**
    * Show the entries that match every term, and the categories that have
    * one. Only what changes is written to the DOM, and the entries of a hidden
-   * category are left as they are until it shows again: clearing a query that
-   * matched nothing writes nothing but the categories.
+   * category or list are left as they are until it shows again: clearing a
+   * query that matched nothing writes nothing but the categories, and a
+   * query that matches whole runs of codes (a code's first digits) writes
+   * to a list rather than to each of its 50 entries. A category is
+   * hidden by its heading and its block of lists, not as a whole: the block
+   * is skipped by the browser away from the viewport (errcodes.css), which
+   * makes hiding it cheap, while hiding the section around it would cost a
+   * visit of every element inside.
    */
   function showMatches(catalog, terms) {
-    const narrowing = narrows(terms, catalog.terms);
-    catalog.terms = terms;
+    match(catalog, terms);
+    revealExplanations(catalog, terms);
     let shown = 0;
     for (const category of catalog.categories) {
       let matchedInCategory = 0;
-      for (const entry of category.entries) {
-        if (entry.matched || !narrowing) entry.matched = matches(entry, terms);
-        revealExplanation(entry, terms);
-        if (entry.matched) matchedInCategory += 1;
-      }
+      for (let entry = category.first; entry < category.end; entry += 1) matchedInCategory += catalog.matched[entry];
       const visible = matchedInCategory > 0;
       if (visible) {
-        for (const entry of category.entries) {
-          if (entry.matched !== entry.shown) {
-            entry.shown = entry.matched;
-            entry.element.hidden = !entry.matched;
-          }
-        }
+        for (const list of category.lists) showInList(catalog, list);
       }
       if (visible !== category.shown) {
         category.shown = visible;
-        category.element.hidden = !visible;
+        for (const part of category.element.children) part.hidden = !visible;
       }
       shown += matchedInCategory;
     }
@@ -416,7 +547,8 @@
 
     /** A link to an entry (or category) the filter hides clears the filter. */
     return function uncover(target) {
-      if (target.closest("[hidden]")) {
+      const hiddenCategory = target.classList.contains("errcodes-category") && [...target.children].every((part) => part.hidden);
+      if (hiddenCategory || target.closest("[hidden]")) {
         clear();
         writeQueryToUrl(location.hash);
       }

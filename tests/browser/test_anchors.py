@@ -53,6 +53,15 @@ def test_a_link_to_a_code_the_filter_hides_clears_the_filter_and_shows_the_entry
     assert shown_codes(page) == ALL_CODES
 
 
+def test_a_link_to_a_category_the_filter_hides_clears_the_filter_and_shows_it(page):
+    filter_field(page).fill("margin")
+    expect(page.get_by_role("heading", name="Orders")).to_be_hidden()
+    page.evaluate("location.hash = 'category-orders'")
+    expect(page.get_by_role("heading", name="Orders")).to_be_in_viewport()
+    expect(filter_field(page)).to_have_value("")
+    expect(status(page)).to_have_text("94 codes")
+
+
 def test_a_link_to_a_code_the_filter_shows_keeps_the_filter(page):
     filter_field(page).fill("margin")
     page.evaluate("location.hash = 'code-36'")
