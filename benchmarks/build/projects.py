@@ -51,13 +51,22 @@ What to check
 """
 
 
-def make_project(kind: str, size: int, workdir: Path) -> Path:
-    """A fresh source folder for ``kind`` with catalogs of ``size`` codes in all; returns it."""
+def make_project(kind: str, size: int, workdir: Path, *, every_feature: bool = True) -> Path:
+    """A fresh source folder for ``kind`` with catalogs of ``size`` codes in all; returns it.
+
+    Without ``every_feature``, the project as it was before issue 14 (the
+    filter benchmark's page): one catalog of ``size`` codes with the
+    optional columns, in English, without explanations, translations or
+    pages of codes.
+    """
     srcdir = workdir / f"{kind}-{size}" / "src"
     if srcdir.exists():
         shutil.rmtree(srcdir)
     shutil.copytree(TEMPLATES / "common", srcdir)
     shutil.copytree(TEMPLATES / kind, srcdir, dirs_exist_ok=True)
+    if not every_feature:
+        _with_one_catalog_in_english(srcdir, kind, size)
+        return srcdir
     if kind != "baseline":
         second = size // 10
         write_catalog(srcdir / CATALOGS["errors"], size - second)
@@ -67,6 +76,18 @@ def make_project(kind: str, size: int, workdir: Path) -> Path:
     if kind == "errcodes":
         add_explanations(srcdir, EXPLAINED_ONE_IN)
     return srcdir
+
+
+def _with_one_catalog_in_english(srcdir: Path, kind: str, size: int) -> None:
+    (srcdir / "streaming.rst").unlink()
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("   streaming\n", ""), encoding="utf-8")
+    conf = ['project = "Benchmark API"', 'html_theme = "furo"']
+    if kind == "errcodes":
+        conf += ['extensions = ["sphinx_errcodes"]', f'errcodes_file = "{CATALOGS["errors"]}"']
+    (srcdir / "conf.py").write_text("\n".join(conf) + "\n", encoding="utf-8")
+    if kind != "baseline":
+        write_catalog(srcdir / CATALOGS["errors"], size)
 
 
 def codes_of(path: Path) -> list[dict[str, str]]:

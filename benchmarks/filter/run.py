@@ -68,7 +68,6 @@ import sphinx  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from browser.harness import CHROMIUM, INSTALL_HINT, launch_chromium, serve  # noqa: E402
-from fields import write_catalog  # noqa: E402
 from projects import make_project  # noqa: E402
 
 DEFAULT_SIZES = (10_000, 100_000)
@@ -186,8 +185,7 @@ def extension_at(commit: str) -> Path:
 
 def build(kind: str, size: int, name: str, extension: Path) -> Path:
     """Build the benchmark's ``kind`` project of ``size`` codes with the package in ``extension``; returns the output folder."""
-    srcdir = make_project(kind, size, WORKDIR / name)
-    write_catalog(srcdir / "codes.csv", size)
+    srcdir = make_project(kind, size, WORKDIR / name, every_feature=False)
     outdir = srcdir.parent / "html"
     started = time.perf_counter()
     environment = {**os.environ, "PYTHONPATH": str(extension)}
