@@ -23,12 +23,9 @@ from __future__ import annotations
 
 import csv
 import shutil
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "filter"))
-
-from fields import write_catalog  # noqa: E402  (the catalog with its optional columns)
+from fields import write_catalog  # the catalog with its optional columns
 
 TEMPLATES = Path(__file__).parent / "templates"
 KINDS = ("errcodes", "csv-table", "baseline")

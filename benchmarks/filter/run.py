@@ -5,7 +5,7 @@
 
 For each size, the project of ``benchmarks/build`` (furo, ``.. error-codes::``)
 is built with a generated catalog of that many codes, with names, HTTP
-statuses, retry advice and statuses (``fields.py``), twice from the same
+statuses, retry advice and statuses (``benchmarks/build/fields.py``), twice from the same
 file: "before" with the extension as it was at ``--before`` (a commit; by
 default where this branch left main), "after" with the one of this checkout.
 Each site is served on 127.0.0.1 and opened in Debian's Chromium (headless),

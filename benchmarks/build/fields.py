@@ -13,7 +13,7 @@ The codes, categories and descriptions of ``benchmarks/build/generate.py``
 - ``since`` a version, and a ``status``: about 6% deprecated, 3% retired, each
   retired code ``replaced_by`` an earlier active code of its category.
 
-    python benchmarks/filter/fields.py 10000 codes.csv
+    python benchmarks/build/fields.py 10000 codes.csv
 """
 
 from __future__ import annotations
@@ -21,12 +21,9 @@ from __future__ import annotations
 import csv
 import random
 import re
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build"))
-
-import generate  # noqa: E402
+import generate
 
 COLUMNS = ("code", "name", "category", "description", "http_status", "retryable", "since", "status", "replaced_by")
 WORDS_PER_NAME = 4
