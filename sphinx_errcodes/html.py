@@ -43,6 +43,7 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
     code_chars, name_chars = node["widths"]
     sizes = f' style="--errcodes-code-chars: {code_chars}; --errcodes-name-chars: {name_chars}"'
     entries = node["entries"]
+    for_website = makes_website(translator.builder)  # whose explanations errcodes.json carries
     # The count sizes the category's entries until the browser lays them out.
     translator.body.append(f'<div class="errcodes-lists" data-errcodes-count="{len(entries)}">\n')
     for start in range(0, len(entries), ENTRIES_PER_LIST):
@@ -52,10 +53,11 @@ def visit_error_code_list(translator: HTML5Translator, node: nodes.Element) -> N
         for entry in part:
             head, tail = _entry(entry, columns, notes_of(entry, columns, node), controls)
             translator.body.append(head)
-            if entry.code.code in explanations and makes_website(translator.builder):
-                render_explanation(translator, node["catalog"], entry.code.code, explanations[entry.code.code])
-            elif entry.code.code in explanations:
-                explanations[entry.code.code].walkabout(translator)
+            explanation = explanations.get(entry.code.code)
+            if explanation is not None and for_website:
+                render_explanation(translator, node["catalog"], entry.code.code, explanation)
+            elif explanation is not None:
+                explanation.walkabout(translator)
             translator.body.append(tail)
         translator.body.append("</dl>\n")
     translator.body.append("</div>\n")
