@@ -129,8 +129,9 @@ class ErrorCodesDomain(Domain):
     initial_data: dict[str, Any] = {
         "renderings": {},  # docname -> [Rendering]: what each page renders, in page order
         "references": {},  # docname -> [Reference]
+        "revision": "",  # changes with what the files worked out from the catalogs show (see unchanged.py)
     }
-    data_version = 5
+    data_version = 6
 
     def __init__(self, env) -> None:
         super().__init__(env)

@@ -42,7 +42,7 @@ def start_writing_pages(app: Sphinx, builder: Builder) -> None:
     if not makes_website(builder):
         return
     outdir = Path(app.outdir)
-    if may_keep(app, [outdir / files.MANIFEST]):
+    if _may_keep_pages(app, outdir):
         _WRITING[app] = None
         return
     pages = _pages(app)
@@ -56,6 +56,18 @@ def start_writing_pages(app: Sphinx, builder: Builder) -> None:
     _WRITING[app] = subprocess.Popen([sys.executable, "-I", files.__file__, data.name], stderr=subprocess.PIPE)
 
 
+def _may_keep_pages(app: Sphinx, outdir: Path) -> bool:
+    """Whether the pages the last build wrote are still right; the warnings of the setting are given in any case."""
+    manifest = outdir / files.MANIFEST
+    if not manifest.is_file() and not app.config.errcodes_code_urls and not app.config.errcodes_moved_pages:
+        return True  # none to write, none to remove
+    written = manifest.read_text(encoding="utf-8").splitlines() if manifest.is_file() else []
+    if may_keep(app, [manifest, *(outdir / name for name in written)]):
+        checked_moves(app)
+        return True
+    return False
+
+
 def _pages(app: Sphinx) -> dict[str, str]:
     """file -> text of every page, relative to the output root."""
     moves = checked_moves(app)
@@ -67,7 +79,7 @@ def _pages(app: Sphinx) -> dict[str, str]:
 def finish_writing_pages(app: Sphinx, exception: Exception | None) -> None:
     if app not in _WRITING:
         # Sphinx 8.1 does not start writing when no document is out of date; the pages may be.
-        if exception is None and makes_website(app.builder) and not may_keep(app, [Path(app.outdir) / files.MANIFEST]):
+        if exception is None and makes_website(app.builder) and not _may_keep_pages(app, Path(app.outdir)):
             files.write_pages(Path(app.outdir), _pages(app))
         return
     process = _WRITING.pop(app)

@@ -33,12 +33,14 @@ def setup_rendered(app: Sphinx) -> None:
 
 def render_explanation(translator: HTML5Translator, catalog: str, code: str, explanation: nodes.Element) -> None:
     """Write an explanation into a page of a website, and keep what it shows for the page's file."""
+    # Before the HTML translator gives each admonition a title node of its own, which the text would then show twice.
+    text = _plain_text(explanation)
     body = translator.body
     translator.dispatch_visit(explanation)
     start = len(body)
     for child in explanation.children:
         child.walkabout(translator)
-    shown = {"html": "".join(body[start:]).strip(), "text": _plain_text(explanation)}
+    shown = {"html": "".join(body[start:]).strip(), "text": text}
     translator.dispatch_departure(explanation)
     page = _WRITING.setdefault(translator.builder, {}).setdefault(translator.builder.current_docname, {})
     page.setdefault(catalog, {}).setdefault(code, shown)

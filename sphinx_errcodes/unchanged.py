@@ -7,10 +7,14 @@ worked out again when anything they show may have changed:
 
 - a document was added or removed, or one that shows or mentions codes (or
   a moved page leads to) was read again: its catalog and explanations are
-  among its dependencies; or a document read shows or mentions codes now;
+  among its dependencies; or a document read shows or mentions codes now.
+  Such a reading gives the environment a new revision, which every build
+  into the same doctree folder shares, so that the next build into each
+  output folder sees it;
 - the builder, the extension or a setting that they show changed since the
-  last build into the output folder (remembered in ``.errcodes-built``
-  there, once the build has written them);
+  last build into the output folder (remembered, with the revision, once
+  the build has written them, in ``errcodes-built/`` of the doctree folder,
+  so that the output stays what a clean build writes);
 - for ``errcodes.json``, a page that shows codes is resolved to be written:
   Sphinx writes one when its configuration or theme changed, and the file
   holds its explanations as the page shows them;
@@ -19,7 +23,10 @@ worked out again when anything they show may have changed:
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import uuid
 import weakref
 from collections.abc import Iterable, Set
 from pathlib import Path
@@ -31,9 +38,18 @@ import sphinx_errcodes
 from sphinx_errcodes.domain import ErrorCodesDomain
 from sphinx_errcodes.html import makes_website
 
-STAMP = ".errcodes-built"
 # What the files show that is set in conf.py; a change of any other setting that matters makes Sphinx read or write the pages again.
-_SETTINGS = ("errcodes_code_urls", "errcodes_moved_pages", "html_baseurl", "html_file_suffix", "html_link_suffix", "language")
+_SETTINGS = (
+    "errcodes_code_urls",
+    "errcodes_moved_pages",
+    "html_additional_pages",
+    "html_baseurl",
+    "html_domain_indices",
+    "html_file_suffix",
+    "html_link_suffix",
+    "language",
+    "source_suffix",
+)
 
 # The applications whose build has read sources that the files may show, or resolved a page that shows codes.
 _SOURCES_CHANGED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
@@ -42,6 +58,7 @@ _CODES_RESOLVED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
 
 def setup_unchanged(app: Sphinx) -> None:
     app.connect("env-get-outdated", note_sources_read)
+    app.connect("env-updated", note_revision)
     # After the files are written (500) and the pages' writing is waited for.
     app.connect("build-finished", remember, priority=900)
 
@@ -51,6 +68,20 @@ def note_sources_read(app: Sphinx, env: BuildEnvironment, added: Set[str], chang
     showing_or_mentioning = set(domain.renderings) | set(domain.references) | _targets_of_moves(app)
     if added or removed or not showing_or_mentioning.isdisjoint(changed):
         _SOURCES_CHANGED.add(app)
+    return []
+
+
+def note_revision(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Once the sources are read: a change that the files may show gives the environment a new revision.
+
+    The environment, and so its revision, is shared by every build into the
+    same doctree folder: a ``text`` build that reads an edit first leaves
+    the ``html`` build's files to be worked out again. A new environment
+    (``-E``) gets a revision no earlier one had.
+    """
+    domain: ErrorCodesDomain = env.domains[ErrorCodesDomain.name]
+    if app in _SOURCES_CHANGED or domain.references != domain.references_before_reading or domain.renderings != domain.renderings_before_reading:
+        domain.data["revision"] = uuid.uuid4().hex
     return []
 
 
@@ -65,9 +96,16 @@ def note_codes_resolved(app: Sphinx) -> None:
     _CODES_RESOLVED.add(app)
 
 
+def _stamp_file(app: Sphinx) -> Path:
+    """Where the last build into the output folder noted what it wrote the files with: beside the environment, whose revision it names."""
+    folder = hashlib.sha256(os.fsencode(Path(app.outdir).resolve())).hexdigest()[:16]
+    return Path(app.doctreedir) / "errcodes-built" / f"{app.builder.name}-{folder}.json"
+
+
 def _stamp(app: Sphinx) -> str:
     settings = {name: repr(app.config[name]) for name in _SETTINGS}
-    return json.dumps({"builder": app.builder.name, "extension": sphinx_errcodes.__version__, "settings": settings}, sort_keys=True)
+    revision = app.env.domains[ErrorCodesDomain.name].data["revision"]
+    return json.dumps({"builder": app.builder.name, "extension": sphinx_errcodes.__version__, "settings": settings, "revision": revision}, sort_keys=True)
 
 
 def may_keep(app: Sphinx, files: Iterable[Path], *, as_pages_show: bool = False) -> bool:
@@ -76,17 +114,13 @@ def may_keep(app: Sphinx, files: Iterable[Path], *, as_pages_show: bool = False)
     ``as_pages_show``: the files hold what the pages show, so that the pages
     being written makes them be worked out again.
     """
-    domain: ErrorCodesDomain = app.env.domains[ErrorCodesDomain.name]
-    stamp = Path(app.outdir) / STAMP
+    stamp = _stamp_file(app)
     try:
         kept = stamp.read_text(encoding="utf-8")
     except OSError:
         kept = None
     if (
-        app not in _SOURCES_CHANGED
-        and not (as_pages_show and app in _CODES_RESOLVED)
-        and domain.references == domain.references_before_reading
-        and domain.renderings == domain.renderings_before_reading
+        not (as_pages_show and app in _CODES_RESOLVED)
         and kept == _stamp(app)
         and all(path.is_file() for path in files)
     ):
@@ -101,4 +135,6 @@ def remember(app: Sphinx, exception: Exception | None) -> None:
     _SOURCES_CHANGED.discard(app)
     _CODES_RESOLVED.discard(app)
     if exception is None and makes_website(app.builder):
-        (Path(app.outdir) / STAMP).write_text(_stamp(app), encoding="utf-8")
+        stamp = _stamp_file(app)
+        stamp.parent.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(_stamp(app), encoding="utf-8")

@@ -220,6 +220,15 @@ def test_a_rebuild_leaves_unchanged_pages_alone(build, tmp_path, srcdir):
     assert page.stat().st_mtime_ns == before
 
 
+def test_a_page_deleted_from_the_output_is_written_again_by_a_rebuild(build, tmp_path, srcdir):
+    first = build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
+    page = first.outdir / "reference" / "code" / "36.html"
+    written = page.read_bytes()
+    page.unlink()
+    build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
+    assert page.read_bytes() == written
+
+
 def test_a_file_of_the_user_s_where_a_page_was_is_not_removed(build, tmp_path, srcdir):
     app = build("test-code-urls", srcdir=srcdir, builddir=tmp_path / "out")
     (app.outdir / "reference" / "code" / "E0308.html").write_text("my own page", encoding="utf-8")

@@ -240,6 +240,7 @@ def test_myst_loaded_by_another_extension_reads_markdown_explanations(build, src
 def test_the_text_of_an_explanation_in_errcodes_json_keeps_the_titles_of_admonitions(built):
     codes = {entry["code"]: entry for entry in json.loads((built.outdir / "errcodes.json").read_text(encoding="utf-8"))["codes"]}
     assert "\n\nNote\n\nA related code is 37." in codes["36"]["explanation"]["text"]
+    assert codes["36"]["explanation"]["text"].count("Note") == 1
 
 
 def test_sphinx_s_own_admonitions_and_descriptions_in_an_explanation_reach_errcodes_json(build, srcdir):

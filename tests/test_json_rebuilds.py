@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
@@ -70,3 +72,21 @@ def test_another_builder_writing_into_the_same_folder_writes_its_own_urls(tmp_pa
     for builder in ("html", "dirhtml"):
         assert build_main(["-q", "-b", builder, "-d", str(tmp_path / "doctrees"), str(srcdir), str(outdir)]) == 0
     assert by_code(outdir)["36"]["url"] == "errors/#code-36"
+
+
+def build_into(builder: str, srcdir: Path, outdir: Path, doctrees: Path) -> None:
+    """A build of its own, as ``make`` runs one after the other: each in a fresh process."""
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", builder, "-d", str(doctrees), str(srcdir), str(outdir)], check=True)
+
+
+def test_an_edit_read_first_by_another_builder_sharing_the_doctrees_is_in_the_file(tmp_path):
+    srcdir, doctrees = tmp_path / "src", tmp_path / "doctrees"
+    shutil.copytree(ROOTS / "test-code-urls", srcdir)
+    build_into("html", srcdir, tmp_path / "html", doctrees)
+    # Written now, not later than now as edit_source makes it: the text build must read the edit, and the html build not again.
+    catalog = srcdir / "codes.csv"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("Insufficient funds", "Not enough funds"), encoding="utf-8")
+    build_into("text", srcdir, tmp_path / "text", doctrees)
+    build_into("html", srcdir, tmp_path / "html", doctrees)
+    assert by_code(tmp_path / "html")["36"]["description"] == "Not enough funds"
+

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -132,3 +134,22 @@ def test_a_moved_page_shows_the_new_title_of_its_page_after_a_rebuild(build, src
     edit_source(srcdir / "index.rst", "Test project\n============", "Our project\n===========")
     app = build("test-code-urls", srcdir=srcdir)
     assert parse_html(app.outdir / "intro-old.html").find("a").get_text() == "Our project"
+
+
+def test_a_moved_page_shows_the_new_title_of_its_page_read_first_by_another_builder(tmp_path):
+    srcdir, doctrees = tmp_path / "src", tmp_path / "doctrees"
+    shutil.copytree(ROOTS / "test-code-urls", srcdir)
+    for builder, edit in (("html", None), ("text", True), ("html", None)):
+        if edit:  # written now, not later than now as edit_source makes it: read by the text build, not again by the html build
+            orders = srcdir / "orders.rst"
+            orders.write_text(orders.read_text(encoding="utf-8").replace("Orders\n======", "Ordering\n========"), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", builder, "-d", str(doctrees), str(srcdir), str(tmp_path / builder)], check=True)
+    assert parse_html(tmp_path / "html" / "orders-old.html").find("a").get_text() == "Ordering"
+
+
+def test_a_move_that_cannot_be_written_is_warned_about_in_every_build(build, srcdir):
+    write_conf(srcdir, '{"old": "nowhere"}')
+    build("test-code-urls", srcdir=srcdir)
+    edit_source(srcdir / "index.rst", "Test project\n============", "Our project\n===========")
+    app = build("test-code-urls", srcdir=srcdir)
+    assert "errcodes_moved_pages: 'old': 'nowhere' is not a document" in warnings_of(app)
