@@ -51,8 +51,7 @@ _SETTINGS = (
     "source_suffix",
 )
 
-# The applications whose build has read sources that the files may show, or resolved a page that shows codes.
-_SOURCES_CHANGED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
+# The applications whose build resolved a page that shows codes.
 _CODES_RESOLVED: weakref.WeakSet[Sphinx] = weakref.WeakSet()
 
 
@@ -64,25 +63,29 @@ def setup_unchanged(app: Sphinx) -> None:
 
 
 def note_sources_read(app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]) -> list[str]:
+    """Before the sources are read: documents added or removed, or read again while they show or mention codes, make a new revision."""
     domain: ErrorCodesDomain = env.domains[ErrorCodesDomain.name]
     showing_or_mentioning = set(domain.renderings) | set(domain.references) | _targets_of_moves(app)
     if added or removed or not showing_or_mentioning.isdisjoint(changed):
-        _SOURCES_CHANGED.add(app)
+        _new_revision(domain)
     return []
 
 
 def note_revision(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Once the sources are read: a change that the files may show gives the environment a new revision.
+    """Once the sources are read: documents that show or mention codes now, or no more, make a new revision."""
+    domain: ErrorCodesDomain = env.domains[ErrorCodesDomain.name]
+    if domain.references != domain.references_before_reading or domain.renderings != domain.renderings_before_reading:
+        _new_revision(domain)
+    return []
 
-    The environment, and so its revision, is shared by every build into the
+
+def _new_revision(domain: ErrorCodesDomain) -> None:
+    """The environment, and so its revision, is shared by every build into the
     same doctree folder: a ``text`` build that reads an edit first leaves
     the ``html`` build's files to be worked out again. A new environment
     (``-E``) gets a revision no earlier one had.
     """
-    domain: ErrorCodesDomain = env.domains[ErrorCodesDomain.name]
-    if app in _SOURCES_CHANGED or domain.references != domain.references_before_reading or domain.renderings != domain.renderings_before_reading:
-        domain.data["revision"] = uuid.uuid4().hex
-    return []
+    domain.data["revision"] = uuid.uuid4().hex
 
 
 def _targets_of_moves(app: Sphinx) -> set[str]:
@@ -132,7 +135,6 @@ def may_keep(app: Sphinx, files: Iterable[Path], *, as_pages_show: bool = False)
 
 def remember(app: Sphinx, exception: Exception | None) -> None:
     """Once the build has written the files: what they were written with."""
-    _SOURCES_CHANGED.discard(app)
     _CODES_RESOLVED.discard(app)
     if exception is None and makes_website(app.builder):
         stamp = _stamp_file(app)
