@@ -79,12 +79,12 @@ def kept_explanations(app: Sphinx, domain: ErrorCodesDomain) -> Rendered:
     pages: dict[str, Rendered] = {}
     found: Rendered = {}
     for docname, renderings in domain.renderings.items():
+        page = _page_of(app.builder, docname)
         for rendering in renderings:
             places = domain.placed[rendering.catalog]
             for code in sorted(rendering.explained):
                 if places[code].docname != docname:
                     continue
-                page = _page_of(app.builder, docname)
                 if page not in pages:
                     path = _file_of(app, page)
                     pages[page] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
